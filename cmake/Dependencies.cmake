@@ -1,0 +1,20 @@
+# Every dependency is a Debian package; scripts/setup.sh installs them.
+find_package(PkgConfig REQUIRED)
+find_package(xapian REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+if(FYND_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+
+# Xapian's package config exports plain variables; wrap them in a target.
+if(NOT TARGET fynd::xapian)
+  add_library(fynd::xapian INTERFACE IMPORTED)
+  target_include_directories(fynd::xapian INTERFACE ${XAPIAN_INCLUDE_DIR})
+  target_link_libraries(fynd::xapian INTERFACE ${XAPIAN_LIBRARIES})
+endif()

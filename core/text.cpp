@@ -1,0 +1,137 @@
+#include "text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+
+#include "error.h"
+
+namespace fynd::text {
+namespace {
+
+const icu::Normalizer2& normalizer(const char* name, UNormalization2Mode mode) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, name, mode, status);
+  if (U_FAILURE(status) || n == nullptr) {
+    throw Error(ErrorCode::Internal, std::string("ICU normaliser unavailable: ") + name);
+  }
+  return *n;
+}
+
+std::string apply(const icu::Normalizer2& n, std::string_view utf8) {
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = n.normalize(in, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+}  // namespace
+
+std::string nfc(std::string_view utf8) { return apply(normalizer("nfc", UNORM2_COMPOSE), utf8); }
+
+std::string fold_case(std::string_view utf8) {
+  // Fast path for plain lowercase ASCII, the most common token.
+  bool ascii_lower = true;
+  for (char c : utf8) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= 'A' && u <= 'Z')) {
+      ascii_lower = false;
+      break;
+    }
+  }
+  if (ascii_lower) return std::string(utf8);
+  return apply(normalizer("nfkc_cf", UNORM2_COMPOSE), utf8);
+}
+
+std::string strip_diacritics(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return std::string(utf8);
+  // Decompose, drop combining marks (general category Mn), recompose.
+  const icu::Normalizer2& nfd = normalizer("nfc", UNORM2_DECOMPOSE);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString d = nfd.normalize(in, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  int32_t i = 0;
+  const auto len = static_cast<int32_t>(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_space_at_front = [&](std::size_t& skip) {
+    if (s.empty()) return false;
+    unsigned char c = static_cast<unsigned char>(s.front());
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') { skip = 1; return true; }
+    if (s.size() >= 2 && c == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0) { skip = 2; return true; }  // NBSP
+    if (s.size() >= 3 && c == 0xE2 && static_cast<unsigned char>(s[1]) == 0x80 &&
+        (static_cast<unsigned char>(s[2]) == 0x8B || static_cast<unsigned char>(s[2]) == 0xAF)) { skip = 3; return true; }
+    if (s.size() >= 3 && c == 0xEF && static_cast<unsigned char>(s[1]) == 0xBB && static_cast<unsigned char>(s[2]) == 0xBF) { skip = 3; return true; }  // BOM
+    return false;
+  };
+  std::size_t skip = 0;
+  while (is_space_at_front(skip)) s.remove_prefix(skip);
+  while (!s.empty()) {
+    unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') { s.remove_suffix(1); continue; }
+    if (s.size() >= 2 && c == 0xA0 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) { s.remove_suffix(2); continue; }
+    break;
+  }
+  return s;
+}
+
+std::string squash_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : trim(s)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::size_t length(std::string_view utf8) {
+  std::size_t n = 0;
+  for (char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace fynd::text

@@ -1,0 +1,25 @@
+/** Small UTF-8 text helpers built on ICU: normalisation, case folding, validation. */
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fynd::text {
+
+/// NFC-normalise UTF-8 text. Invalid sequences become U+FFFD.
+std::string nfc(std::string_view utf8);
+/// NFKC + full case folding (ICU's nfkc_cf): the form terms are made of.
+/// "ÖREBRO" -> "örebro"; "ﬁ" ligatures from PDF text -> "fi"; NFD input == NFC input.
+std::string fold_case(std::string_view utf8);
+/// Removes diacritics (å->a, ä->a, ö->o, é->e, ü->u) after fold_case.
+std::string strip_diacritics(std::string_view utf8);
+/// True if `bytes` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+/// Trims ASCII and Unicode white space at both ends.
+std::string_view trim(std::string_view s);
+/// Collapses runs of white space to one space and trims.
+std::string squash_space(std::string_view s);
+/// Number of code points.
+std::size_t length(std::string_view utf8);
+
+}  // namespace fynd::text

@@ -1,0 +1,54 @@
+/** Reader: one per input format; turns a file's bytes into RawDocuments. */
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "project.h"
+
+namespace fynd {
+
+/// A structural block of a document, in reading order.
+enum class BlockType { Heading, Paragraph, ListItem, Line, PageBreak };
+
+struct Block {
+  BlockType type = BlockType::Paragraph;
+  int level = 0;         ///< heading level (1 = h1) for headings; 0 otherwise
+  std::string text;      ///< UTF-8, NFC, white space squashed
+  std::size_t begin = 0; ///< byte range in RawDocument::text
+  std::size_t end = 0;
+};
+
+/// What a reader yields: decoded text with its structure, or a structured record.
+struct RawDocument {
+  std::string text;           ///< the whole text, UTF-8 NFC (pages separated by '\f')
+  std::vector<Block> blocks;  ///< structure; plain text gives one block a line
+  std::string title;          ///< document title if the format has one (<title>, record name)
+  /// Set by structured readers (project-bank JSON, ESF records): fields already mapped.
+  /// The pipeline indexes it as one project instead of segmenting `text`.
+  std::optional<Project> record;
+  SourceRef source;           ///< file and byte range of this document in the file
+  std::string encoding;       ///< detected input encoding ("UTF-8", "windows-1252", ...)
+  std::vector<std::string> warnings;  ///< e.g. undecodable bytes replaced
+};
+
+/// Interface of a format reader. Readers throw InputError (naming the file) for input
+/// they cannot read; they never crash on malformed bytes.
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  /// Short format name: text, markdown, html, pdf, json, esf.
+  virtual std::string_view name() const = 0;
+  /// True if this reader handles the file, judged by extension and the first bytes.
+  virtual bool accepts(const std::filesystem::path& path, std::string_view head) const = 0;
+  /// Reads the whole file content `bytes` (already loaded) of `path`.
+  virtual std::vector<RawDocument> read(const std::filesystem::path& path, std::string_view bytes) const = 0;
+};
+
+/// Splits text into one Line block per non-empty line, with byte ranges.
+std::vector<Block> line_blocks(std::string_view text);
+
+}  // namespace fynd
