@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
   libxapian-dev libicu-dev nlohmann-json3-dev libgtest-dev libcli11-dev
-  libcpp-httplib-dev libpoppler-cpp-dev libgumbo-dev hunspell-sv curl)
+  libcpp-httplib-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl)
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;
