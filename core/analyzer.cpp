@@ -4,12 +4,17 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 
+#include "compound_splitter.h"
 #include "error.h"
 #include "resources.h"
 #include "schema.h"
+#include "swedish_lexicon.h"
 #include "text.h"
+#include "word_cache.h"
 
 namespace fynd {
 namespace {
@@ -37,6 +42,49 @@ bool all_digits(std::string_view s) {
   return s.front() >= '0' && s.front() <= '9';
 }
 
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// True if the word has å, ä or ö (in either case): typed with Swedish letters.
+bool has_swedish_letters(std::string_view w) {
+  for (std::string_view l : {"å", "ä", "ö", "Å", "Ä", "Ö"}) {
+    if (w.find(l) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+/// The base form of a word Hunspell knows as a simple (non-compound) word.
+std::string simple_lemma(const SwedishLexicon& lex, std::string_view word) {
+  const std::vector<std::string> lemmas = lex.lemmas(word);
+  std::string pick(word);
+  if (!lemmas.empty() && std::find(lemmas.begin(), lemmas.end(), word) == lemmas.end()) {
+    // Several readings ("stöder" -> stöda): the one sharing the longest beginning with
+    // the word, then the shortest, then the first alphabetically: deterministic.
+    auto shared_prefix = [&](const std::string& l) {
+      std::size_t n = 0;
+      while (n < l.size() && n < word.size() && l[n] == word[n]) ++n;
+      return n;
+    };
+    const std::string* best = nullptr;
+    for (const std::string& l : lemmas) {
+      if (shared_prefix(l) == 0) continue;  // a different word altogether
+      if (best == nullptr || shared_prefix(l) > shared_prefix(*best) ||
+          (shared_prefix(l) == shared_prefix(*best) && (l.size() < best->size() || (l.size() == best->size() && l < *best)))) {
+        best = &l;
+      }
+    }
+    if (best != nullptr) pick = *best;
+  }
+  // Verbal nouns in -an take their plural from -ning: ansökan, ansökningar (lemma
+  // ansökning); anmälan, anmälningar. Both meet at the -an form when it is an entry.
+  if (ends_with(pick, "ning")) {
+    std::string an = pick.substr(0, pick.size() - 4) + "an";
+    if (lex.is_entry(an)) return an;
+  }
+  return pick;
+}
+
 struct Segment {
   std::size_t begin;
   std::size_t end;
@@ -59,17 +107,114 @@ std::unordered_set<std::string> parse_stopword_list(std::string_view list) {
   return words;
 }
 
-Analyzer::Analyzer() {
-  auto list = resources::find("stopwords/sv.txt");
-  if (!list) throw Error(ErrorCode::Internal, "compiled-in stop-word list stopwords/sv.txt is missing");
-  stopwords_ = parse_stopword_list(*list);
+AnalyzerOptions AnalyzerOptions::from_environment() {
+  AnalyzerOptions o;
+  if (const char* v = std::getenv("FYND_ANALYSIS"); v != nullptr && std::string_view(v) == "plain") {
+    o.lemmas = o.compounds = o.folding = false;
+  }
+  return o;
 }
 
-Analyzer::Analyzer(std::string_view stopword_list) : stopwords_(parse_stopword_list(stopword_list)) {}
+struct Analyzer::WordInfo {
+  std::string stem;
+  std::string folded;
+  std::vector<std::string> parts;
+};
+
+struct Analyzer::Lexical {
+  explicit Lexical(const SwedishLexicon& lex) : lexicon(lex), splitter(lex) {}
+  const SwedishLexicon& lexicon;
+  CompoundSplitter splitter;
+  WordCache<std::string> lemmas;
+  WordCache<WordInfo> words;
+};
+
+namespace {
+
+std::string_view compiled_in_stopwords() {
+  auto list = resources::find("stopwords/sv.txt");
+  if (!list) throw Error(ErrorCode::Internal, "compiled-in stop-word list stopwords/sv.txt is missing");
+  return *list;
+}
+
+}  // namespace
+
+Analyzer::Analyzer() : Analyzer(compiled_in_stopwords(), AnalyzerOptions::from_environment()) {}
+
+Analyzer::Analyzer(const AnalyzerOptions& options) : Analyzer(compiled_in_stopwords(), options) {}
+
+Analyzer::Analyzer(std::string_view stopword_list, const AnalyzerOptions& options)
+    : stopwords_(parse_stopword_list(stopword_list)), options_(options) {
+  if (options_.lemmas || options_.compounds) lexical_ = std::make_shared<Lexical>(SwedishLexicon::shared());
+}
+
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(const Analyzer&) = default;
+Analyzer& Analyzer::operator=(const Analyzer&) = default;
+
+std::string Analyzer::lemma(std::string_view folded) const {
+  if (!options_.lemmas || !lexical_ || folded.empty()) return std::string(folded);
+  if (auto hit = lexical_->lemmas.get(folded)) return *hit;
+  const SwedishLexicon& lex = lexical_->lexicon;
+  std::string out(folded);
+  if (lex.known_simple(folded)) {
+    out = simple_lemma(lex, folded);
+  } else {
+    // A compound (or an unknown word made of lexicon words): modifiers + base of the head.
+    const std::vector<CompoundPart> parts = lexical_->splitter.split(folded);
+    if (parts.size() >= 2) {
+      out.clear();
+      for (std::size_t i = 0; i + 1 < parts.size(); ++i) out += parts[i].text;
+      out += simple_lemma(lex, parts.back().text);
+    }
+  }
+  lexical_->lemmas.put(folded, out);
+  return out;
+}
+
+Analyzer::WordInfo Analyzer::word_info(std::string_view folded) const {
+  if (!lexical_ && !options_.folding) return {stem(folded), {}, {}};
+  if (lexical_) {
+    if (auto hit = lexical_->words.get(folded)) return *hit;
+  }
+  WordInfo info;
+  info.stem = stem(folded);
+  if (options_.folding) {
+    std::string f = text::strip_diacritics(info.stem);
+    if (f != info.stem) info.folded = std::move(f);
+  }
+  if (options_.compounds && lexical_) {
+    const std::vector<CompoundPart> parts = lexical_->splitter.split(folded);
+    // Every run of consecutive parts but the whole word: arbets|marknads|avdelningen gives
+    // arbete, marknad, avdelningen, arbetsmarknad, marknadsavdelningen (as stems).
+    for (std::size_t i = 0; i < parts.size() && parts.size() >= 2; ++i) {
+      std::string run;
+      for (std::size_t j = i; j < parts.size(); ++j) {
+        if (i == 0 && j + 1 == parts.size()) break;
+        const std::string word = run + (j + 1 == parts.size() ? parts[j].text : parts[j].base);
+        run += parts[j].text;
+        if (is_stop_word(word)) continue;
+        // A part may be a compound itself (marknadsavdelningen): add its parts too.
+        WordInfo sub = word_info(word);
+        sub.parts.insert(sub.parts.begin(), std::move(sub.stem));
+        for (std::string& part_stem : sub.parts) {
+          if (part_stem.empty() || part_stem == info.stem) continue;
+          if (std::find(info.parts.begin(), info.parts.end(), part_stem) == info.parts.end()) {
+            info.parts.push_back(std::move(part_stem));
+          }
+        }
+      }
+    }
+  }
+  if (lexical_) lexical_->words.put(folded, info);
+  return info;
+}
 
 bool Analyzer::is_stop_word(std::string_view folded) const { return stopwords_.count(std::string(folded)) > 0; }
 
-std::string Analyzer::stem(std::string_view folded) const { return swedish_stemmer()(std::string(folded)); }
+std::string Analyzer::stem(std::string_view folded) const {
+  return swedish_stemmer()(options_.lemmas ? lemma(folded) : std::string(folded));
+}
 
 std::vector<Token> Analyzer::tokenize(std::string_view input) const {
   std::vector<Token> tokens;
@@ -145,7 +290,14 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
     t.pos = pos;
     t.kind = kind;
     t.stop = kind == TokenKind::Word && is_stop_word(t.surface);
-    if (!t.stop) t.stem = (kind == TokenKind::Word) ? stem(t.surface) : t.surface;
+    if (!t.stop && kind == TokenKind::Word) {
+      WordInfo info = word_info(t.surface);
+      t.stem = std::move(info.stem);
+      t.folded = std::move(info.folded);
+      t.parts = std::move(info.parts);
+    } else if (!t.stop) {
+      t.stem = t.surface;
+    }
     tokens.push_back(std::move(t));
   }
   return tokens;
@@ -160,6 +312,32 @@ std::vector<std::string> Analyzer::index_terms(const Token& token) const {
 
 std::vector<std::string> Analyzer::query_terms(const Token& token) const { return index_terms(token); }
 
+std::vector<std::string> Analyzer::expansion_terms(const Token& token) const {
+  std::vector<std::string> terms;
+  if (token.stop || token.stem.empty()) return terms;
+  for (const std::string& p : token.parts) terms.push_back(std::string(Schema::kPart) + p);
+  if (!token.folded.empty()) terms.push_back(std::string(Schema::kFolded) + token.folded);
+  return terms;
+}
+
+std::vector<WeightedTerm> Analyzer::weighted_query_terms(const Token& token) const {
+  std::vector<WeightedTerm> out;
+  for (std::string& t : query_terms(token)) out.push_back({std::move(t), 1.0});
+  if (token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;
+  if (options_.compounds) out.push_back({std::string(Schema::kPart) + token.stem, kPartWeight});
+  if (options_.folding) {
+    if (token.folded.empty()) {
+      // Typed without diacritics: also the words that have them (vaxjo -> växjö).
+      out.push_back({std::string(Schema::kFolded) + token.stem, kFoldedWeight});
+    } else if (!has_swedish_letters(token.surface)) {
+      // Only foreign accents (idé, müller): also the words written without them.
+      out.push_back({std::string(Schema::kStem) + token.folded, kFoldedWeight});
+      out.push_back({std::string(Schema::kFolded) + token.folded, kFoldedWeight});
+    }
+  }
+  return out;
+}
+
 void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field field, Xapian::termpos& pos) const {
   const Xapian::termcount wdf = field == Field::Title ? Schema::kTitleWdf : 1;
   Xapian::termpos last = pos;
@@ -169,6 +347,7 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field f
     const auto terms = index_terms(t);
     doc.add_posting(terms.front(), p, wdf);
     for (std::size_t k = 1; k < terms.size(); ++k) doc.add_term(terms[k], wdf);
+    for (const std::string& term : expansion_terms(t)) doc.add_term(term, wdf);
     if (field == Field::Title) doc.add_posting(std::string(Schema::kTitle) + t.surface, p);
   }
   // Leave a gap so phrases never match across two texts.

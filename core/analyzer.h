@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -27,6 +28,26 @@ struct Token {
   Xapian::termpos pos = 0;  ///< 1-based word position (stop words count)
   TokenKind kind = TokenKind::Word;
   bool stop = false;      ///< a stop word: indexed for phrases, never stemmed or searched alone
+  std::string folded;     ///< `stem` without diacritics when it has any ("vaxjo"), else empty
+  std::vector<std::string> parts;  ///< stems of a compound's parts and sub-compounds, if split
+};
+
+/// A query term with a weight factor relative to the word's own terms (1.0).
+struct WeightedTerm {
+  std::string term;
+  double weight = 1.0;
+};
+
+/// Which of the Swedish extensions of the analysis chain are on. All on by default;
+/// turning them off gives plain Snowball analysis (for benchmarks and comparisons).
+/// An index must be queried with the options it was built with.
+struct AnalyzerOptions {
+  bool lemmas = true;     ///< stem the Hunspell lemma: projektet -> projekt, insatsen -> insats
+  bool compounds = true;  ///< split compounds and index their parts under Schema::kPart
+  bool folding = true;    ///< index diacritic-free stems under Schema::kFolded
+
+  /// All on, unless the environment variable FYND_ANALYSIS is "plain" (all off).
+  static AnalyzerOptions from_environment();
 };
 
 /// Which field a text belongs to when indexed.
@@ -39,16 +60,29 @@ enum class Field { Body, Title };
 ///     e-mail addresses (a hyphenated "ESF-stöd" stays two words, as Xapian does);
 ///  4. NFKC case folding of each word (ÖREBRO -> örebro, ligatures -> letters);
 ///  5. stop-word marking against stopwords/sv.txt (folded, so "Och" is a stop word);
-///  6. Snowball Swedish stemming of every non-stop word.
+///  6. lemmatisation with the Hunspell sv_SE lexicon (SwedishLexicon): the stem of a word
+///     is the Snowball stem of its dictionary base form, so definite and irregular forms
+///     meet (projektet, projekten -> projekt; ansökningar -> ansökan); a compound's base
+///     form is its modifiers plus the base form of its head;
+///  7. Snowball Swedish stemming of that base form (of the word itself if unknown);
+///  8. compound splitting (CompoundSplitter, needs 6): the stems of the parts and of the
+///     shorter compounds inside a word ("arbetsmarknad", "marknad", "avdelning");
+///  9. diacritic folding of the stem (needs 7): "växjö" -> "vaxjo".
+/// Steps 6-9 are cached per word, so each distinct word is analysed once.
 ///
 /// Thread-safe: all methods are const and per-thread state (stemmer, break iterator)
 /// lives in thread-local storage.
 class Analyzer {
  public:
-  /// The standard Swedish analyzer with the compiled-in stop words.
+  /// The standard Swedish analyzer with the compiled-in stop words and options from
+  /// the environment. Throws fynd::Error if the Hunspell sv_SE dictionary is missing.
   Analyzer();
+  explicit Analyzer(const AnalyzerOptions& options);
   /// An analyzer with the given stop-word list (one word a line, '#' comments).
-  explicit Analyzer(std::string_view stopword_list);
+  explicit Analyzer(std::string_view stopword_list, const AnalyzerOptions& options = AnalyzerOptions::from_environment());
+  ~Analyzer();
+  Analyzer(const Analyzer&);
+  Analyzer& operator=(const Analyzer&);
 
   /// Splits and analyses text into tokens.
   std::vector<Token> tokenize(std::string_view text) const;
@@ -65,15 +99,42 @@ class Analyzer {
   /// index_terms(); the query builder decides how to combine them.
   std::vector<std::string> query_terms(const Token& token) const;
 
+  /// Index path: the terms indexed for a token besides index_terms(), without positions:
+  /// its compound parts (Schema::kPart) and its folded stem (Schema::kFolded).
+  std::vector<std::string> expansion_terms(const Token& token) const;
+
+  /// Query path with expansions: query_terms() at weight 1, then
+  ///  - the part term of its stem (kPartWeight): "marknad" finds "arbetsmarknadsavdelningen";
+  ///  - for a word typed without diacritics, the folded term (kFoldedWeight): "vaxjo"
+  ///    finds "växjö"; a word typed with å/ä/ö gets none, so "här" does not find "har";
+  ///  - for a word whose only diacritics are foreign (é, ü), the folded stem too: "idé"
+  ///    finds "ide".
+  std::vector<WeightedTerm> weighted_query_terms(const Token& token) const;
+
+  /// Weight factors of expansion terms relative to the word's own terms.
+  static constexpr double kPartWeight = 0.5;
+  static constexpr double kFoldedWeight = 0.7;
+
   bool is_stop_word(std::string_view folded) const;
-  /// Snowball Swedish stem of a folded word.
+  /// The Swedish stem of a folded word: Snowball of its lexicon base form (step 6-7).
   std::string stem(std::string_view folded) const;
+  /// The lexicon base form of a folded word (step 6); the word itself if unknown.
+  std::string lemma(std::string_view folded) const;
+
+  const AnalyzerOptions& options() const { return options_; }
 
   /// The longest word indexed, in bytes; longer "words" (hashes, URLs) are skipped.
   static constexpr std::size_t kMaxWordBytes = 64;
 
  private:
+  struct WordInfo;
+  struct Lexical;
+  /// Steps 6-9 for one word, cached.
+  WordInfo word_info(std::string_view folded) const;
+
   std::unordered_set<std::string> stopwords_;
+  AnalyzerOptions options_;
+  std::shared_ptr<Lexical> lexical_;  ///< lexicon, splitter and caches; shared by copies
 };
 
 /// Parses a stop-word list: one word a line, '#' comments, folded.

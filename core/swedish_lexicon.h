@@ -22,10 +22,19 @@ class SwedishLexicon {
   SwedishLexicon& operator=(const SwedishLexicon&) = delete;
 
   /// True if Hunspell accepts the word (including its own compounds and inflections).
+  /// A lowercase word is also tried capitalised, so "växjö" and "jönköping" are known.
   bool known(std::string_view word) const;
   /// True if the word is a dictionary entry or an inflection of one, not only a
   /// Hunspell-built compound. The compound splitter uses this for its parts.
   bool known_simple(std::string_view word) const;
+  /// True if the word is known only capitalised: a name such as "växjö", "norrköping".
+  bool is_name(std::string_view word) const;
+  /// True if the word is itself a dictionary entry (a base form such as "projekt",
+  /// "marknad"), not an inflection and not an entry usable only inside compounds.
+  bool is_entry(std::string_view word) const;
+  /// True if the dictionary marks the word as a form that may begin or sit inside a
+  /// compound ("arbets" in "arbetsmarknad", "kompetens").
+  bool is_compound_form(std::string_view word) const;
   /// The dictionary base forms of the word (Hunspell stem), lowercased, without
   /// duplicates; empty if the word is unknown.
   std::vector<std::string> lemmas(std::string_view word) const;
