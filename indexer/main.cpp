@@ -1,2 +1,39 @@
+// fynd-index: parses the command line and hands over to run_index_command().
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <exception>
 #include <iostream>
-int main() { std::cout << "Usage: fynd-index\n"; }
+
+#include "index_command.h"
+
+int main(int argc, char** argv) {
+  try {
+    fynd::IndexOptions options;
+    CLI::App app{"fynd-index: index Swedish project documents (text, Markdown, HTML, PDF, project-bank "
+                 "JSON/JSONL, ESF records) into a fynd search index.\nFolders are read recursively; hidden "
+                 "files are skipped; unchanged files are not read again.",
+                 "fynd-index"};
+    app.footer(fynd::index_exit_codes_help());
+    app.set_version_flag("--version", std::string("fynd-index ") + FYND_VERSION);
+    app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
+    app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
+    app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
+    app.add_option("paths", options.inputs, "files and folders to index")->required();
+    // Further modes (e.g. --explain FILE) are added here and call into indexer/.
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      const int code = app.exit(e);  // prints help, version or the error
+      return code == 0 ? 0 : fynd::IndexExit::kUsage;
+    }
+    options.progress = ::isatty(STDERR_FILENO) != 0;
+    return fynd::run_index_command(options, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "fynd-index: internal error: " << e.what() << '\n';
+    return fynd::IndexExit::kInternal;
+  } catch (...) {
+    std::cerr << "fynd-index: internal error\n";
+    return fynd::IndexExit::kInternal;
+  }
+}

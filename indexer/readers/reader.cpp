@@ -1,5 +1,7 @@
 #include "reader.h"
 
+#include <cctype>
+
 #include "text.h"
 
 namespace fynd {
@@ -29,6 +31,48 @@ std::vector<Block> line_blocks(std::string_view text) {
     start = nl + 1;
   }
   return blocks;
+}
+
+void append_block(RawDocument& doc, BlockType type, std::string_view text, int level) {
+  if (type == BlockType::PageBreak) {
+    Block pb;
+    pb.type = BlockType::PageBreak;
+    pb.begin = pb.end = doc.text.size();
+    doc.text.push_back('\f');
+    doc.blocks.push_back(pb);
+    return;
+  }
+  std::string squashed = text::squash_space(text);
+  if (squashed.empty()) return;
+  if (!doc.text.empty() && doc.text.back() != '\f') doc.text.push_back('\n');
+  Block b;
+  b.type = type;
+  b.level = level;
+  b.begin = doc.text.size();
+  doc.text += squashed;
+  b.end = doc.text.size();
+  b.text = std::move(squashed);
+  doc.blocks.push_back(std::move(b));
+}
+
+bool has_extension(const std::filesystem::path& path, std::initializer_list<std::string_view> exts) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view e : exts) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+std::string sniff_prefix(std::string_view head, std::size_t n) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\n' ||
+                           head.front() == '\r')) {
+    head.remove_prefix(1);
+  }
+  std::string out(head.substr(0, n));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace fynd

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,5 +51,17 @@ class Reader {
 
 /// Splits text into one Line block per non-empty line, with byte ranges.
 std::vector<Block> line_blocks(std::string_view text);
+
+/// Appends a block to `doc`: its white-space-squashed text goes to the end of
+/// `doc.text` (after a '\n' separator) and the block's byte range points at it.
+/// Empty text adds nothing; a PageBreak appends '\f'.
+void append_block(RawDocument& doc, BlockType type, std::string_view text, int level = 0);
+
+/// True if the path's extension, lower-cased, is one of `exts` (".html", ".htm").
+bool has_extension(const std::filesystem::path& path, std::initializer_list<std::string_view> exts);
+
+/// `head` without a UTF-8 byte-order mark and leading white space, lower-cased ASCII,
+/// at most `n` bytes: for sniffing "<!doctype html", "%pdf-", "[{".
+std::string sniff_prefix(std::string_view head, std::size_t n = 64);
 
 }  // namespace fynd

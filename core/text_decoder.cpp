@@ -1,0 +1,179 @@
+#include "text_decoder.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "error.h"
+#include "text.h"
+
+namespace fynd {
+namespace {
+
+constexpr std::size_t kSniffBytes = 1024;
+
+/// Which 16-bit byte order the NUL bytes of `head` suggest, if any.
+enum class Utf16Guess { None, LittleEndian, BigEndian };
+
+Utf16Guess guess_utf16(std::string_view head) {
+  std::size_t even_nul = 0;
+  std::size_t odd_nul = 0;
+  const std::size_t n = std::min(head.size(), kSniffBytes) & ~std::size_t{1};
+  if (n < 4) return Utf16Guess::None;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (head[i] != '\0') continue;
+    if (i % 2 == 0) {
+      ++even_nul;
+    } else {
+      ++odd_nul;
+    }
+  }
+  const std::size_t pairs = n / 2;
+  // Mostly-ASCII UTF-16 has a NUL in (nearly) every pair, always on the same side.
+  if (odd_nul * 10 >= pairs * 6 && even_nul * 20 <= pairs) return Utf16Guess::LittleEndian;
+  if (even_nul * 10 >= pairs * 6 && odd_nul * 20 <= pairs) return Utf16Guess::BigEndian;
+  return Utf16Guess::None;
+}
+
+/// ICU to-Unicode callback: every undecodable sequence becomes one U+FFFD and is counted.
+void count_and_replace(const void* context, UConverterToUnicodeArgs* args, const char* /*units*/,
+                       int32_t /*length*/, UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR) return;
+  auto* counter = static_cast<std::size_t*>(const_cast<void*>(context));
+  ++*counter;
+  static const UChar kReplacement = 0xFFFD;
+  *err = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+struct DetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+/// Charsets a Swedish document is plausibly written in; ICU's other guesses on short
+/// Latin text (IBM420, Shift_JIS, ...) are noise.
+bool plausible_charset(std::string_view name) {
+  static constexpr std::array<std::string_view, 9> kPlausible = {
+      "UTF-8",      "UTF-16LE",   "UTF-16BE",     "UTF-32LE",    "UTF-32BE",
+      "ISO-8859-1", "windows-1252", "ISO-8859-2", "windows-1250"};
+  return std::find(kPlausible.begin(), kPlausible.end(), name) != kPlausible.end();
+}
+
+/// The charset ICU's detector finds most likely among the plausible ones.
+std::string detect_charset(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&err));
+  if (U_FAILURE(err)) return "windows-1252";
+  const auto len = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20));
+  ucsdet_setText(det.get(), bytes.data(), len, &err);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &err);
+  if (U_FAILURE(err) || matches == nullptr) return "windows-1252";
+  for (int32_t i = 0; i < found; ++i) {
+    UErrorCode e = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[i], &e);
+    if (U_FAILURE(e) || name == nullptr || !plausible_charset(name)) continue;
+    std::string chosen(name);
+    // windows-1252 agrees with ISO-8859-1 on every printable Latin-1 character and adds
+    // the quotes, dashes and euro sign Word documents are full of.
+    if (chosen == "ISO-8859-1") chosen = "windows-1252";
+    if (chosen == "ISO-8859-2") chosen = "windows-1250";
+    return chosen;
+  }
+  return "windows-1252";
+}
+
+}  // namespace
+
+std::string TextDecoder::convert(std::string_view bytes, const char* charset, std::size_t& replaced) {
+  replaced = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(charset, &err));
+  if (U_FAILURE(err)) throw InputError(std::string("unknown character set ") + charset);
+  ucnv_setToUCallBack(conv.get(), count_and_replace, &replaced, nullptr, nullptr, &err);
+  if (U_FAILURE(err)) throw InputError(std::string("cannot convert from ") + charset);
+
+  std::u16string out;
+  out.resize(bytes.size() * 2 + 16);
+  UChar* target = reinterpret_cast<UChar*>(out.data());
+  const char* source = bytes.data();
+  const char* const source_end = bytes.data() + bytes.size();
+  for (;;) {
+    UChar* const target_end = reinterpret_cast<UChar*>(out.data()) + out.size();
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(conv.get(), &target, target_end, &source, source_end, nullptr, true, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR) break;
+    const std::ptrdiff_t used = target - reinterpret_cast<UChar*>(out.data());
+    out.resize(out.size() * 2);
+    target = reinterpret_cast<UChar*>(out.data()) + used;
+  }
+  if (U_FAILURE(err)) throw InputError(std::string("cannot convert from ") + charset + ": " + u_errorName(err));
+  out.resize(static_cast<std::size_t>(target - reinterpret_cast<UChar*>(out.data())));
+
+  icu::UnicodeString ustr(reinterpret_cast<const UChar*>(out.data()), static_cast<int32_t>(out.size()));
+  std::string utf8;
+  ustr.toUTF8String(utf8);
+  return utf8;
+}
+
+bool TextDecoder::looks_binary(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, kSniffBytes);
+  if (head.find('\0') == std::string_view::npos) return false;
+  if (head.size() >= 2) {
+    const auto b0 = static_cast<unsigned char>(head[0]);
+    const auto b1 = static_cast<unsigned char>(head[1]);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return false;
+  }
+  return guess_utf16(head) == Utf16Guess::None;
+}
+
+DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) const {
+  DecodedText out;
+  const std::string name = file.empty() ? std::string("input") : std::string(file);
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+
+  std::string utf8;
+  if (bytes.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) {
+    bytes.remove_prefix(3);
+    out.encoding = "UTF-8";
+  } else if (bytes.size() >= 2 && byte(0) == 0xFF && byte(1) == 0xFE) {
+    out.encoding = "UTF-16LE";
+    bytes.remove_prefix(2);
+  } else if (bytes.size() >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) {
+    out.encoding = "UTF-16BE";
+    bytes.remove_prefix(2);
+  } else if (bytes.substr(0, kSniffBytes).find('\0') != std::string_view::npos) {
+    switch (guess_utf16(bytes)) {
+      case Utf16Guess::LittleEndian: out.encoding = "UTF-16LE"; break;
+      case Utf16Guess::BigEndian: out.encoding = "UTF-16BE"; break;
+      case Utf16Guess::None: throw InputError(name + ": binary file");
+    }
+  } else if (text::is_valid_utf8(bytes)) {
+    out.encoding = "UTF-8";
+  } else {
+    out.encoding = detect_charset(bytes);
+  }
+
+  if (out.encoding == "UTF-8" && text::is_valid_utf8(bytes)) {
+    utf8.assign(bytes);
+  } else {
+    utf8 = convert(bytes, out.encoding.c_str(), out.replaced);
+  }
+  out.text = text::nfc(utf8);
+  if (out.replaced > 0) {
+    out.warnings.push_back(name + ": " + std::to_string(out.replaced) + " undecodable byte sequence" +
+                           (out.replaced == 1 ? "" : "s") + " replaced with U+FFFD (read as " +
+                           out.encoding + ")");
+  }
+  return out;
+}
+
+}  // namespace fynd

@@ -1,0 +1,182 @@
+#include "index_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "error.h"
+#include "facet_values.h"
+#include "schema.h"
+
+namespace fynd {
+namespace {
+
+/// Metadata keys are limited in length: long paths are keyed by their hash.
+std::string meta_key(const std::string& path) {
+  std::string key = std::string(Schema::kMetaFilePrefix) + path;
+  if (key.size() > 200) key = std::string(Schema::kMetaFilePrefix) + "#" + content_hash(path);
+  return key;
+}
+
+std::string now_iso8601() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+FileSignature parse_signature(const std::string& value) {
+  FileSignature s;
+  try {
+    const auto j = nlohmann::json::parse(value);
+    s.path = j.value("path", "");
+    s.size = j.value("size", std::uint64_t{0});
+    s.mtime = j.value("mtime", std::int64_t{0});
+    s.hash = j.value("hash", "");
+  } catch (const nlohmann::json::exception&) {
+    // A damaged signature reads as "changed": the file is indexed again.
+  }
+  return s;
+}
+
+void add_facet(Xapian::Document& doc, Facet facet, const std::vector<std::string>& values) {
+  for (const std::string& v : values) {
+    if (!v.empty()) doc.add_boolean_term(Schema::facet_term(facet, v));
+  }
+  if (!values.empty()) doc.add_value(Schema::facet_slot(facet), encode_facet_values(values));
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
+    : batch_size_(batch_size == 0 ? kDefaultBatch : batch_size) {
+  try {
+    db_ = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError("index " + dir.string() + " is locked: another fynd-index is writing to it");
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open index " + dir.string() + ": " + e.get_description());
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  try {
+    commit();
+  } catch (...) {
+    // Nothing to do: the last commit stays readable.
+  }
+}
+
+void IndexWriter::begin() {
+  if (!in_transaction_) {
+    db_.begin_transaction(true);
+    in_transaction_ = true;
+  }
+}
+
+void IndexWriter::changed() {
+  if (++pending_ >= batch_size_) commit();
+}
+
+Xapian::Document IndexWriter::build_document(const Project& p, const Analyzer& analyzer) {
+  Xapian::Document doc;
+  Xapian::termpos pos = 0;
+  if (!p.title.empty()) analyzer.index_text(doc, p.title, Field::Title, pos);
+  if (!p.text.empty()) analyzer.index_text(doc, p.text, Field::Body, pos);
+
+  doc.add_boolean_term(Schema::id_term(p.id));
+  doc.add_boolean_term(std::string(Schema::kKind) + std::string(kind_name(p.kind)));
+  if (!p.source.file.empty()) doc.add_boolean_term(Schema::source_term(p.source.file));
+
+  add_facet(doc, Facet::Funder, p.funders);
+  add_facet(doc, Facet::Region, p.regions);
+  add_facet(doc, Facet::Theme, p.themes);
+  std::vector<std::string> years;
+  for (int y : p.years) years.push_back(std::to_string(y));
+  add_facet(doc, Facet::Year, years);
+
+  if (!p.years.empty()) {
+    doc.add_value(Schema::kSlotStartYear, Xapian::sortable_serialise(p.years.front()));
+    doc.add_value(Schema::kSlotEndYear, Xapian::sortable_serialise(p.years.back()));
+  }
+  const std::optional<std::int64_t> budget = p.budget_sek ? p.budget_sek : p.granted_sek;
+  if (budget) doc.add_value(Schema::kSlotBudget, Xapian::sortable_serialise(static_cast<double>(*budget)));
+
+  nlohmann::json j = p;
+  doc.set_data(j.dump());
+  return doc;
+}
+
+void IndexWriter::add(const Project& project) {
+  if (project.id.empty()) throw InputError("project without id from " + project.source.file);
+  Xapian::Document doc = build_document(project, analyzer_);
+  begin();
+  db_.replace_document(Schema::id_term(project.id), doc);
+  changed();
+}
+
+Xapian::doccount IndexWriter::remove_source(const std::string& file) {
+  const std::string term = Schema::source_term(file);
+  const Xapian::doccount n = db_.get_termfreq(term);
+  if (n == 0) return 0;
+  begin();
+  db_.delete_document(term);
+  changed();
+  return n;
+}
+
+std::optional<FileSignature> IndexWriter::file_signature(const std::string& path) const {
+  const std::string value = db_.get_metadata(meta_key(path));
+  if (value.empty()) return std::nullopt;
+  FileSignature s = parse_signature(value);
+  if (s.path != path) return std::nullopt;
+  return s;
+}
+
+void IndexWriter::set_file_signature(const FileSignature& s) {
+  const nlohmann::json j = {{"path", s.path}, {"size", s.size}, {"mtime", s.mtime}, {"hash", s.hash}};
+  begin();
+  db_.set_metadata(meta_key(s.path), j.dump());
+}
+
+void IndexWriter::erase_file_signature(const std::string& path) {
+  begin();
+  db_.set_metadata(meta_key(path), std::string());
+}
+
+std::map<std::string, FileSignature> IndexWriter::indexed_files() const {
+  std::map<std::string, FileSignature> files;
+  const std::string prefix(Schema::kMetaFilePrefix);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    FileSignature s = parse_signature(db_.get_metadata(*it));
+    if (!s.path.empty()) files.emplace(s.path, std::move(s));
+  }
+  return files;
+}
+
+void IndexWriter::commit() {
+  if (!in_transaction_) return;
+  db_.set_metadata(std::string(Schema::kMetaIndexedAt), now_iso8601());
+  db_.commit_transaction();
+  in_transaction_ = false;
+  pending_ = 0;
+}
+
+Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+
+}  // namespace fynd

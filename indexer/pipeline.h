@@ -1,0 +1,81 @@
+/** Pipeline: files -> readers -> Understander -> IndexWriter, incremental, one run. */
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "reader_registry.h"
+#include "understand/understander.h"
+
+namespace fynd {
+
+class IndexWriter;
+
+/// What one `fynd-index` run is asked to do.
+struct IndexOptions {
+  std::filesystem::path db = "fynd-db";       ///< the index directory (created if missing)
+  std::vector<std::filesystem::path> inputs;  ///< files and folders, folders recursively
+  bool quiet = false;                         ///< only "failed" lines
+  bool progress = false;                      ///< "\r[12/34] ..." line on stderr
+  std::size_t batch_size = 500;               ///< projects per commit
+};
+
+/// One file that was not indexed, and why.
+struct FileIssue {
+  std::string file;
+  std::string reason;
+};
+
+/// The outcome of a run, for the closing summary and the exit code.
+struct IndexSummary {
+  std::size_t files_seen = 0;        ///< input files found
+  std::size_t files_read = 0;        ///< read and indexed (new or changed)
+  std::size_t projects_indexed = 0;  ///< projects added or replaced
+  std::size_t unchanged = 0;         ///< files skipped because the index has them as they are
+  std::size_t files_removed = 0;     ///< files gone from the inputs whose projects were removed
+  std::size_t projects_removed = 0;  ///< projects of removed or changed files deleted
+  std::vector<FileIssue> skipped;    ///< not indexable by nature: empty, binary, no text
+  std::vector<FileIssue> failed;     ///< should have been readable: corrupt, malformed, I/O
+  std::vector<std::string> warnings; ///< undecodable bytes, skipped records, duplicate ids
+  std::size_t total_projects = 0;    ///< documents in the index after the run
+};
+
+/// Lists the files under `inputs` in a deterministic order: each input in the order
+/// given, folders walked recursively with paths sorted, hidden files and folders (".x")
+/// and Xapian databases skipped, duplicates dropped. Inputs that do not exist are
+/// reported in `missing`.
+std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& inputs,
+                                                 std::vector<FileIssue>& missing);
+
+/// One indexing run over IndexOptions::inputs into IndexOptions::db. Unchanged files
+/// (same size and content hash as recorded) are skipped, changed files have their old
+/// projects deleted before the new ones are added, and files that disappeared from under
+/// the inputs lose their projects. A bad file is reported and never stops the run.
+class Pipeline {
+ public:
+  /// `log` receives one line per skipped or failed file and per warning.
+  Pipeline(IndexOptions options, std::ostream& log);
+
+  /// Runs; throws IndexError when the database cannot be opened or written.
+  IndexSummary run();
+
+ private:
+  void index_file(IndexWriter& writer, const std::filesystem::path& path, IndexSummary& summary);
+  void report(const char* what, const std::string& file, const std::string& reason);
+  void show_progress(std::size_t done, std::size_t total, bool final);
+
+  IndexOptions options_;
+  std::ostream& log_;
+  ReaderRegistry registry_;
+  Understander understander_;
+  std::unordered_map<std::string, std::string> id_owner_;  ///< id -> file, this run
+  double started_ = 0;
+  double last_progress_ = 0;
+  bool progress_shown_ = false;
+};
+
+}  // namespace fynd

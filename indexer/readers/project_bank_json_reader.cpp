@@ -1,0 +1,300 @@
+#include "project_bank_json_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <utility>
+
+#include "error.h"
+#include "readers/text_reader.h"
+#include "text.h"
+#include "understand/understander.h"
+
+namespace fynd {
+namespace {
+
+using nlohmann::json;
+
+/// The byte ranges of the top-level elements of a JSON array that starts at `open`.
+std::vector<std::pair<std::size_t, std::size_t>> element_ranges(std::string_view text, std::size_t open) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  std::size_t begin = std::string_view::npos;
+  for (std::size_t i = open; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (depth == 1 && begin == std::string_view::npos && !space && c != ',' && c != ']') begin = i;
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+      if (depth == 1 && begin != std::string_view::npos) {
+        ranges.emplace_back(begin, i + 1);
+        begin = std::string_view::npos;
+      }
+      if (depth == 0) break;
+    } else if (c == ',' && depth == 1 && begin != std::string_view::npos) {
+      std::size_t end = i;
+      while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                             text[end - 1] == '\t')) {
+        --end;
+      }
+      ranges.emplace_back(begin, end);
+      begin = std::string_view::npos;
+    }
+  }
+  return ranges;
+}
+
+/// 1-based line and column of a byte offset, for parser messages.
+std::string position(std::string_view text, std::size_t byte) {
+  std::size_t line = 1;
+  std::size_t col = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+/// nlohmann's message without its "[json.exception.parse_error.101] " tag.
+std::string parser_message(const json::exception& e) {
+  std::string msg = e.what();
+  if (msg.rfind("[json.exception.", 0) == 0) {
+    const std::size_t close = msg.find("] ");
+    if (close != std::string::npos) msg = msg.substr(close + 2);
+  }
+  return msg;
+}
+
+/// A field as text: strings as they are, numbers printed, null/absent empty.
+std::string field_text(const json& record, const char* key) {
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return {};
+  if (it->is_string()) return text::nfc(text::trim(it->get_ref<const std::string&>()));
+  if (it->is_number_integer() || it->is_number_unsigned() || it->is_number_float() || it->is_boolean()) {
+    return it->dump();
+  }
+  throw InputError(std::string("field \"") + key + "\" is not a string or number");
+}
+
+/// An amount in SEK from a number or a string such as "11 444 103" or "3929285.00".
+std::optional<std::int64_t> amount(const json& record, const char* key) {
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return std::nullopt;
+  if (it->is_number_integer() || it->is_number_unsigned()) return it->get<std::int64_t>();
+  if (it->is_number_float()) return static_cast<std::int64_t>(it->get<double>());
+  if (it->is_string()) {
+    std::int64_t value = 0;
+    bool any = false;
+    for (char c : it->get_ref<const std::string&>()) {
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        any = true;
+      } else if (c == ',' || c == '.') {
+        break;  // öre
+      }
+    }
+    if (any) return value;
+    return std::nullopt;
+  }
+  throw InputError(std::string("field \"") + key + "\" is not an amount");
+}
+
+/// The year of an ISO date ("2017-01-02" -> 2017), 0 if it has none.
+int year_of(std::string_view date) {
+  if (date.size() < 4) return 0;
+  int y = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (date[i] < '0' || date[i] > '9') return 0;
+    y = y * 10 + (date[i] - '0');
+  }
+  return (y >= 1900 && y <= 2100) ? y : 0;
+}
+
+/// Splits "Botkyrka, Danderyd, Ekerö" into its trimmed parts.
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t comma = s.find(',', start);
+    if (comma == std::string_view::npos) comma = s.size();
+    std::string_view part = text::trim(s.substr(start, comma - start));
+    if (!part.empty()) out.emplace_back(part);
+    start = comma + 1;
+  }
+  return out;
+}
+
+/// Fills `years` with every year from the start year to the end year.
+void years_of_period(Project& p) {
+  const int start = year_of(p.period.start);
+  const int end = year_of(p.period.end);
+  if (start > 0 && end >= start && end - start <= 30) {
+    for (int y = start; y <= end; ++y) p.years.push_back(y);
+  } else {
+    if (start > 0) p.years.push_back(start);
+    if (end > 0) p.years.push_back(end);
+  }
+  p.normalise_years();
+}
+
+/// Fields copied to Project::fields as found, for the extractor and for display.
+constexpr const char* kRawFields[] = {"ärende-id", "län", "kommuner", "område", "tematiskt_mål",
+                                      "insatsområde", "_source", "beviljat_belopp_eur",
+                                      "uppdateringsdatum", "telnr"};
+
+}  // namespace
+
+bool ProjectBankJsonReader::accepts(const std::filesystem::path& path, std::string_view /*head*/) const {
+  return has_extension(path, {".json", ".jsonl", ".ndjson"});
+}
+
+Project ProjectBankJsonReader::to_project(const json& record, const std::filesystem::path& path,
+                                          std::size_t ordinal) {
+  if (!record.is_object()) throw InputError("not a JSON object");
+  Project p;
+  p.title = field_text(record, "projektnamn");
+  p.text = field_text(record, "projektbeskrivning");
+  if (p.title.empty() && p.text.empty()) throw InputError("neither \"projektnamn\" nor \"projektbeskrivning\"");
+
+  const std::string source = field_text(record, "_source");
+  const std::string number = field_text(record, "ärende-id");
+  std::string prefix;
+  if (source.find("eruf") != std::string::npos) {
+    prefix = "eruf-";
+  } else if (source.find("esf") != std::string::npos) {
+    prefix = "esf-";
+  }
+  if (!number.empty()) {
+    p.id = make_id(prefix + number);
+  } else {
+    p.id = make_id(path.stem().string() + "-" + std::to_string(ordinal));
+  }
+  p.owner = field_text(record, "stödmottagare");
+  p.contact = field_text(record, "projektledare");
+  p.email = field_text(record, "e-post");
+  // The project bank gives only the granted amount; it stands for the budget too.
+  p.granted_sek = amount(record, "beviljat_belopp_sek");
+  p.budget_sek = p.granted_sek;
+  p.period.start = field_text(record, "projekt_starttid");
+  p.period.end = field_text(record, "projekt_sluttid");
+  years_of_period(p);
+  if (source.find("eruf") != std::string::npos) p.funders.push_back("Europeiska regionala utvecklingsfonden");
+
+  for (const char* key : {"län", "kommuner"}) {
+    for (const std::string& r : split_list(field_text(record, key))) Project::add_unique(p.regions, r);
+  }
+  Project::add_unique(p.regions, field_text(record, "område"));
+  for (const char* key : kRawFields) {
+    std::string value = field_text(record, key);
+    if (!value.empty()) p.fields.emplace_back(key, std::move(value));
+  }
+  return p;
+}
+
+std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path& path,
+                                                     std::string_view bytes) const {
+  const std::string file = path.string();
+  RawDocument decoded = decode_document(path, bytes, name());
+  const std::string& text = decoded.text;
+  // Byte ranges are exact only when decoding left the bytes as they were.
+  const bool exact_ranges = text == bytes;
+  const bool lines = has_extension(path, {".jsonl", ".ndjson"});
+
+  std::vector<std::pair<json, std::pair<std::size_t, std::size_t>>> records;
+  std::vector<std::string> warnings = decoded.warnings;
+  if (lines) {
+    std::size_t start = 0;
+    std::size_t line_no = 0;
+    std::string first_error;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      ++line_no;
+      std::string_view line = text::trim(std::string_view(text).substr(start, nl - start));
+      if (!line.empty()) {
+        try {
+          records.emplace_back(json::parse(line), std::make_pair(start, nl));
+        } catch (const json::parse_error& e) {
+          std::string msg = file + ": line " + std::to_string(line_no) + ": " + parser_message(e);
+          if (first_error.empty()) first_error = msg;
+          warnings.push_back("skipped record: " + msg);
+        }
+      }
+      start = nl + 1;
+    }
+    if (records.empty() && !first_error.empty()) throw InputError("invalid JSON Lines: " + first_error);
+  } else {
+    json root;
+    try {
+      root = json::parse(text);
+    } catch (const json::parse_error& e) {
+      throw InputError(file + ": invalid JSON at " + position(text, e.byte > 0 ? e.byte - 1 : 0) + " (byte " +
+                       std::to_string(e.byte) + "): " + parser_message(e));
+    }
+    if (root.is_object()) {
+      records.emplace_back(std::move(root), std::make_pair(std::size_t{0}, std::size_t{0}));
+    } else if (root.is_array()) {
+      const std::size_t open = text.find('[');
+      auto ranges = element_ranges(text, open);
+      if (ranges.size() != root.size()) ranges.clear();
+      for (std::size_t i = 0; i < root.size(); ++i) {
+        records.emplace_back(std::move(root[i]), i < ranges.size() ? ranges[i] : std::make_pair(std::size_t{0}, std::size_t{0}));
+      }
+    } else {
+      throw InputError(file + ": JSON is neither an array of records nor a record");
+    }
+  }
+
+  std::vector<RawDocument> out;
+  out.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    try {
+      Project p = to_project(records[i].first, path, i + 1);
+      RawDocument doc;
+      doc.source.file = file;
+      doc.source.format = std::string(name());
+      if (exact_ranges) {
+        doc.source.begin = records[i].second.first;
+        doc.source.end = records[i].second.second;
+      }
+      p.source = doc.source;
+      doc.title = p.title;
+      doc.text = p.text;
+      doc.blocks = line_blocks(doc.text);
+      doc.encoding = decoded.encoding;
+      doc.record = std::move(p);
+      out.push_back(std::move(doc));
+    } catch (const Error& e) {
+      warnings.push_back("skipped record " + std::to_string(i + 1) + " of " + file + ": " + e.what());
+    } catch (const json::exception& e) {
+      warnings.push_back("skipped record " + std::to_string(i + 1) + " of " + file + ": " + parser_message(e));
+    }
+  }
+  if (out.empty() && !records.empty()) {
+    throw InputError(file + ": no usable project record (" + (warnings.empty() ? "" : warnings.back()) + ")");
+  }
+  // Warnings about the file travel with its first document.
+  if (!out.empty()) out.front().warnings = std::move(warnings);
+  return out;
+}
+
+}  // namespace fynd

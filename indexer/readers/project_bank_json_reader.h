@@ -1,0 +1,26 @@
+/** ProjectBankJsonReader: project-bank records in JSON (array) or JSONL, one project each. */
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "reader.h"
+
+namespace fynd {
+
+/// Reads Tillväxtverket-style project-bank exports: a .json array of objects (or one
+/// object), or .jsonl/.ndjson with one object a line. Each record becomes a RawDocument
+/// with `record` set (id from "ärende-id", title, owner, contact, amounts, period, years,
+/// regions, funders, raw fields). A malformed file throws one InputError naming the file
+/// and the parser's position; a bad record in a good file is skipped with a warning.
+class ProjectBankJsonReader : public Reader {
+ public:
+  std::string_view name() const override { return "json"; }
+  bool accepts(const std::filesystem::path& path, std::string_view head) const override;
+  std::vector<RawDocument> read(const std::filesystem::path& path, std::string_view bytes) const override;
+
+  /// Maps one record onto a Project; `ordinal` (1-based) names records without an id.
+  /// Throws InputError when the record is not an object or has neither name nor text.
+  static Project to_project(const nlohmann::json& record, const std::filesystem::path& path, std::size_t ordinal);
+};
+
+}  // namespace fynd
