@@ -184,7 +184,7 @@ Analyzer::WordInfo Analyzer::word_info(std::string_view folded) const {
     if (f != info.stem) info.folded = std::move(f);
   }
   if (options_.compounds && lexical_) {
-    const std::vector<CompoundPart> parts = lexical_->splitter.split(folded);
+    const std::vector<CompoundPart> parts = lexical_->splitter.split_fully(folded);
     // Every run of consecutive parts but the whole word: arbets|marknads|avdelningen gives
     // arbete, marknad, avdelningen, arbetsmarknad, marknadsavdelningen (as stems).
     for (std::size_t i = 0; i < parts.size() && parts.size() >= 2; ++i) {
@@ -194,14 +194,10 @@ Analyzer::WordInfo Analyzer::word_info(std::string_view folded) const {
         const std::string word = run + (j + 1 == parts.size() ? parts[j].text : parts[j].base);
         run += parts[j].text;
         if (is_stop_word(word)) continue;
-        // A part may be a compound itself (marknadsavdelningen): add its parts too.
-        WordInfo sub = word_info(word);
-        sub.parts.insert(sub.parts.begin(), std::move(sub.stem));
-        for (std::string& part_stem : sub.parts) {
-          if (part_stem.empty() || part_stem == info.stem) continue;
-          if (std::find(info.parts.begin(), info.parts.end(), part_stem) == info.parts.end()) {
-            info.parts.push_back(std::move(part_stem));
-          }
+        std::string part_stem = stem(word);
+        if (part_stem.empty() || part_stem == info.stem) continue;
+        if (std::find(info.parts.begin(), info.parts.end(), part_stem) == info.parts.end()) {
+          info.parts.push_back(std::move(part_stem));
         }
       }
     }

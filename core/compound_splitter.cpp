@@ -1,5 +1,6 @@
 #include "compound_splitter.h"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -30,10 +31,10 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 struct Choice {
-  std::size_t parts = std::numeric_limits<std::size_t>::max();  ///< parts from here to the end
+  std::size_t parts = std::numeric_limits<std::size_t>::max();  ///< parts up to here
   std::size_t score = 0;   ///< sum of squared part lengths: larger means longer parts
-  std::size_t next = 0;    ///< boundary index where the next part starts
-  std::string base;        ///< dictionary form of the part starting here
+  std::size_t next = 0;    ///< boundary index where the previous part starts
+  std::string base;        ///< dictionary form of the part ending here
 };
 
 }  // namespace
@@ -69,6 +70,40 @@ std::string CompoundSplitter::modifier_base(std::string_view part, bool strict) 
 }
 
 std::vector<CompoundPart> CompoundSplitter::split(std::string_view word) const {
+  if (auto hit = cache_.get(word)) return *hit;
+  std::vector<CompoundPart> parts = compute_split(word);
+  cache_.put(word, parts);
+  return parts;
+}
+
+std::vector<CompoundPart> CompoundSplitter::split_fully(std::string_view word) const {
+  std::vector<CompoundPart> out;
+  const std::vector<CompoundPart> parts = split(word);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const CompoundPart& p = parts[i];
+    const bool head = i + 1 == parts.size();
+    std::vector<CompoundPart> sub = split_fully(head ? p.text : p.base);
+    if (sub.size() < 2) {
+      out.push_back(p);
+      continue;
+    }
+    if (!head) {
+      // The last word of a modifier keeps the modifier's linking letters as written.
+      CompoundPart& last = sub.back();
+      last.base = last.text;
+      if (p.text.size() > p.base.size() && p.text.compare(0, p.base.size(), p.base) == 0) {
+        last.text += p.text.substr(p.base.size());
+      } else if (p.text != p.base) {
+        out.push_back(p);  // an irregular linking form (gatu-): keep the part whole
+        continue;
+      }
+    }
+    out.insert(out.end(), sub.begin(), sub.end());
+  }
+  return out;
+}
+
+std::vector<CompoundPart> CompoundSplitter::compute_split(std::string_view word) const {
   if (!all_letters(word)) return {};
   const std::vector<std::size_t> b = boundaries(word);
   const std::size_t n = b.size() - 1;  // letters
@@ -80,35 +115,53 @@ std::vector<CompoundPart> CompoundSplitter::split(std::string_view word) const {
     if (lexicon_.is_name(word)) return {};  // Norrköping is not norr + köping
     min_len = kStrictPartLength;
     strict = true;
-  } else if (!lexicon_.known(word)) {
-    min_len = kStrictPartLength;
   }
   if (n < 2 * min_len) return {};
 
   auto piece = [&](std::size_t i, std::size_t j) { return word.substr(b[i], b[j] - b[i]); };
-  // best[i]: the best split of the letters from i to the end (a head alone when i > 0).
-  std::vector<Choice> best(n + 1);
-  for (std::size_t i = n - min_len + 1; i-- > 0;) {
-    if (i > 0 && n - i >= min_len && lexicon_.known_simple(piece(i, n))) {
-      best[i] = {1, (n - i) * (n - i), n, std::string(piece(i, n))};
-    }
+  // fwd[j]: the best run of modifiers covering the first j letters. Filled left to
+  // right from the positions already reached, so the (costlier) head lookups below
+  // happen only where the modifiers end.
+  std::vector<Choice> fwd(1, Choice{0, 0, 0, {}});
+  fwd.resize(n + 1);
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  for (std::size_t i = 0; i + 2 * min_len <= n; ++i) {
+    if (fwd[i].parts == kNone || fwd[i].parts + 1 >= kMaxParts) continue;
     for (std::size_t j = i + min_len; j + min_len <= n; ++j) {
-      const Choice& rest = best[j];
-      if (rest.parts >= kMaxParts || rest.parts == std::numeric_limits<std::size_t>::max()) continue;
-      const std::size_t parts = rest.parts + 1;
-      const std::size_t score = rest.score + (j - i) * (j - i);
-      Choice& cur = best[i];
+      const std::size_t parts = fwd[i].parts + 1;
+      const std::size_t score = fwd[i].score + (j - i) * (j - i);
+      Choice& cur = fwd[j];
       if (parts > cur.parts || (parts == cur.parts && score <= cur.score)) continue;
       std::string base = modifier_base(piece(i, j), strict);
       if (base.empty()) continue;
-      cur = {parts, score, j, std::move(base)};
+      cur.parts = parts;
+      cur.score = score;
+      cur.next = i;
+      cur.base = std::move(base);
     }
   }
-  if (best[0].parts == std::numeric_limits<std::size_t>::max()) return {};
-  std::vector<CompoundPart> parts;
-  for (std::size_t i = 0; i < n; i = best[i].next) {
-    parts.push_back({std::string(piece(i, best[i].next)), best[i].base});
+  std::size_t best_end = kNone;
+  std::size_t best_parts = kNone;
+  std::size_t best_score = 0;
+  for (std::size_t j = min_len; j + min_len <= n; ++j) {
+    if (fwd[j].parts == kNone) continue;
+    const std::size_t parts = fwd[j].parts + 1;
+    const std::size_t score = fwd[j].score + (n - j) * (n - j);
+    if (parts > best_parts || (parts == best_parts && score <= best_score)) continue;
+    // The head: an inflected form of a word the dictionary lets end compounds (flag Y),
+    // so inflection endings and names are not heads (teknik|erna, krymp|ande).
+    if (!lexicon_.can_end_compound(piece(j, n))) continue;
+    best_end = j;
+    best_parts = parts;
+    best_score = score;
   }
+  if (best_end == kNone) return {};
+  std::vector<CompoundPart> parts;
+  parts.push_back({std::string(piece(best_end, n)), std::string(piece(best_end, n))});
+  for (std::size_t j = best_end; j > 0; j = fwd[j].next) {
+    parts.push_back({std::string(piece(fwd[j].next, j)), fwd[j].base});
+  }
+  std::reverse(parts.begin(), parts.end());
   return parts;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "swedish_lexicon.h"
+#include "word_cache.h"
 
 namespace fynd {
 
@@ -40,15 +41,21 @@ class CompoundSplitter {
 
   explicit CompoundSplitter(const SwedishLexicon& lexicon) : lexicon_(lexicon) {}
 
-  /// The parts of a folded word, in order; empty if it is not a compound.
+  /// The parts of a folded word, in order; empty if it is not a compound. Cached.
   std::vector<CompoundPart> split(std::string_view word) const;
+  /// split(), with every part that is a compound itself split too, down to single
+  /// words: arbets|marknadsavdelningen -> arbets|marknads|avdelningen.
+  std::vector<CompoundPart> split_fully(std::string_view word) const;
 
  private:
   /// The dictionary form of a non-final part, or empty if it is none. `strict`: only
   /// forms the dictionary marks for compounds, or a linking -s-.
   std::string modifier_base(std::string_view part, bool strict) const;
 
+  std::vector<CompoundPart> compute_split(std::string_view word) const;
+
   const SwedishLexicon& lexicon_;
+  mutable WordCache<std::vector<CompoundPart>> cache_;
 };
 
 }  // namespace fynd

@@ -10,9 +10,12 @@ namespace fynd {
 
 /// Swedish word knowledge from Hunspell sv_SE (hunspell-sv).
 ///
-/// Words are looked up as given (callers pass folded, NFC, lowercase words). Answers are
-/// cached per word, so repeated lookups during indexing cost one hash probe. All methods
-/// are thread-safe: Hunspell itself is guarded by a mutex, the caches by a shared mutex.
+/// Words are looked up as given (callers pass folded, NFC, lowercase words). Simple words
+/// and their inflections are found in the dictionary's own word list and suffix rules
+/// (AffixTable, a few hash probes); Hunspell proper, ~100 µs a call, is loaded on first
+/// need and asked only about compounds (known) and for suggestions. Answers are cached
+/// per word. All methods are thread-safe: Hunspell is guarded by a mutex, the caches by
+/// a shared mutex.
 class SwedishLexicon {
  public:
   /// Opens `<dir>/sv_SE.aff` and `<dir>/sv_SE.dic`; throws fynd::Error if either is missing.
@@ -25,18 +28,23 @@ class SwedishLexicon {
   /// A lowercase word is also tried capitalised, so "växjö" and "jönköping" are known.
   bool known(std::string_view word) const;
   /// True if the word is a dictionary entry or an inflection of one, not only a
-  /// Hunspell-built compound. The compound splitter uses this for its parts.
+  /// Hunspell-built compound. The compound splitter uses this for its parts. Names
+  /// are found lowercase ("växjö").
   bool known_simple(std::string_view word) const;
   /// True if the word is known only capitalised: a name such as "växjö", "norrköping".
   bool is_name(std::string_view word) const;
+  /// True if the word is an inflection of an entry the dictionary lets end a compound
+  /// ("avdelningen" in "arbetsmarknadsavdelningen").
+  bool can_end_compound(std::string_view word) const;
   /// True if the word is itself a dictionary entry (a base form such as "projekt",
   /// "marknad"), not an inflection and not an entry usable only inside compounds.
   bool is_entry(std::string_view word) const;
   /// True if the dictionary marks the word as a form that may begin or sit inside a
   /// compound ("arbets" in "arbetsmarknad", "kompetens").
   bool is_compound_form(std::string_view word) const;
-  /// The dictionary base forms of the word (Hunspell stem), lowercased, without
-  /// duplicates; empty if the word is unknown.
+  /// The dictionary base forms of the word (Hunspell's stem of a simple word: the
+  /// entries it inflects from by one suffix rule, itself if it is an entry), folded,
+  /// without duplicates; empty if unknown or only known as a compound.
   std::vector<std::string> lemmas(std::string_view word) const;
   /// Spelling suggestions, best first (slow: meant for single query words).
   std::vector<std::string> suggest(std::string_view word) const;
