@@ -1,0 +1,339 @@
+#include "extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "period_parser.h"
+#include "text.h"
+#include "word_scanner.h"
+
+namespace fynd {
+
+namespace {
+
+void add_evidence(Project& p, std::string field, std::string value, std::string_view source) {
+  p.evidence.push_back({std::move(field), std::move(value), text::squash_space(source)});
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+/// The source words around [begin,end) of `text`, cut to whole lines and at most ~60 bytes.
+std::string snippet(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t b = begin > 30 ? begin - 30 : 0;
+  std::size_t e = std::min(text.size(), end + 30);
+  if (auto nl = text.rfind('\n', begin); nl != std::string_view::npos && nl + 1 > b) b = nl + 1;
+  if (auto nl = text.find('\n', end); nl != std::string_view::npos && nl < e) e = nl;
+  while (b > 0 && b < begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+  while (e < text.size() && e > end && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+  return std::string(text.substr(b, e - b));
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// The sentences of a text as byte ranges: split at . ! ? followed by space, and at lines.
+std::vector<std::pair<std::size_t, std::size_t>> sentences(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool end_mark = (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+    if (c == '\n' || end_mark) {
+      if (i > start) out.emplace_back(start, i + (c == '\n' ? 0 : 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) out.emplace_back(start, text.size());
+  return out;
+}
+
+std::string genitive(const std::string& name) {
+  const char last = name.empty() ? ' ' : name.back();
+  return last == 's' || last == 'x' || last == 'z' ? name : name + "s";
+}
+
+bool is_kommun_word(const std::string& folded) { return folded.starts_with("kommun"); }
+
+std::string field_key(const std::string& key) { return text::strip_diacritics(text::fold_case(key)); }
+
+}  // namespace
+
+long long parse_amount(std::string_view number, std::string_view unit) {
+  std::string digits;
+  bool decimal = false;
+  int decimals = 0;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    const char c = number[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      if (decimal) ++decimals;
+    } else if (c == ',' || (c == '.' && !unit.empty() && unit != "kr" && unit != "kronor" && unit != "sek")) {
+      decimal = true;
+    }
+  }
+  if (digits.empty() || digits.size() > 15) return -1;
+  long double v = std::stold(digits);
+  for (int i = 0; i < decimals; ++i) v /= 10;
+  const std::string u = lower_ascii(std::string(unit));
+  if (u.starts_with("miljon") || u == "mnkr" || u == "mkr" || u == "msek") v *= 1'000'000;
+  else if (u.starts_with("miljard")) v *= 1'000'000'000;
+  else if (u.starts_with("tusen") || u == "tkr") v *= 1000;
+  return static_cast<long long>(v + 0.5L);
+}
+
+Extractor::Extractor(const Gazetteer& gazetteer, const Analyzer& analyzer)
+    : gazetteer_(gazetteer), analyzer_(analyzer) {}
+
+void Extractor::extract(Project& p) const {
+  normalise_fields(p);
+  const std::string all = p.title + "\n" + p.text;
+  extract_regions(p, all);
+  extract_funders(p, all);
+  extract_years(p, all);
+  extract_themes(p, all);
+  extract_money(p, p.text);
+  extract_people(p, p.text);
+  p.normalise_years();
+}
+
+void Extractor::add_place(Project& p, int place, const std::string& evidence) const {
+  for (int id : gazetteer_.with_ancestors(place)) {
+    const std::string& name = gazetteer_.places()[static_cast<std::size_t>(id)].name;
+    if (contains(p.regions, name)) continue;
+    p.regions.push_back(name);
+    add_evidence(p, "regions", name, evidence);
+  }
+}
+
+void Extractor::add_funder(Project& p, int funder, const std::string& evidence) const {
+  const FunderEntry& f = gazetteer_.funders()[static_cast<std::size_t>(funder)];
+  if (!contains(p.funders, f.name)) {
+    p.funders.push_back(f.name);
+    add_evidence(p, "funders", f.name, evidence);
+  }
+  for (const std::string& via : f.via) {
+    if (auto id = gazetteer_.find_funder(via)) add_funder(p, *id, evidence + " (" + f.name + " via " + via + ")");
+  }
+}
+
+void Extractor::normalise_fields(Project& p) const {
+  // Regions the reader put in as raw values ("Norrbotten", "Övre Norrland") become places.
+  const std::vector<std::string> raw_regions = std::move(p.regions);
+  p.regions.clear();
+  for (const std::string& r : raw_regions) {
+    std::optional<int> id = gazetteer_.find_place(r);
+    if (!id) id = gazetteer_.find_place(r, PlaceLevel::Lan);
+    if (!id) id = gazetteer_.find_place(r, PlaceLevel::Riksomrade);
+    if (id) add_place(p, *id, "region: " + r);
+  }
+  const std::vector<std::string> raw_funders = std::move(p.funders);
+  p.funders.clear();
+  for (const std::string& f : raw_funders) {
+    if (auto id = gazetteer_.find_funder(f)) {
+      add_funder(p, *id, "funder: " + f);
+    } else {
+      Project::add_unique(p.funders, f);
+    }
+  }
+  for (const auto& [key, value] : p.fields) {
+    const std::string k = field_key(key);
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t comma = value.find(',', start);
+      if (comma == std::string::npos) comma = value.size();
+      std::string part(text::trim(std::string_view(value).substr(start, comma - start)));
+      if (!part.empty()) parts.push_back(std::move(part));
+      start = comma + 1;
+    }
+    const std::string ev = key + ": " + value;
+    if (k == "lan") {
+      for (const std::string& v : parts) {
+        if (auto id = gazetteer_.find_place(v, PlaceLevel::Lan)) add_place(p, *id, ev);
+      }
+    } else if (k == "kommuner" || k == "kommun") {
+      for (const std::string& v : parts) {
+        if (auto id = gazetteer_.find_place(v, PlaceLevel::Kommun)) add_place(p, *id, ev);
+      }
+    } else if (k == "omrade" || k == "region" || k == "programomrade region") {
+      std::optional<int> id = gazetteer_.find_place(value, PlaceLevel::Riksomrade);
+      if (!id) id = gazetteer_.find_place(value);
+      if (id) add_place(p, *id, ev);
+    } else if (k == "beviljat_belopp_sek" && !p.granted_sek) {
+      const long long v = parse_amount(value, "");
+      if (v > 0) {
+        p.granted_sek = v;
+        add_evidence(p, "granted_sek", std::to_string(v), ev);
+      }
+    } else if ((k == "stodmottagare" || k == "projektagare") && p.owner.empty()) {
+      p.owner = value;
+      add_evidence(p, "owner", value, ev);
+    } else if (k == "projektledare" && p.contact.empty()) {
+      p.contact = value;
+      add_evidence(p, "contact", value, ev);
+    }
+  }
+  // Themes of structured fields (tematiskt mål, insatsområde, programområde).
+  for (const ThemeEntry& t : gazetteer_.themes()) {
+    for (const auto& [key, value] : p.fields) {
+      const std::string k = text::fold_case(key);
+      const std::string v = text::fold_case(value);
+      bool hit = std::any_of(t.field_values.begin(), t.field_values.end(),
+                             [&](const auto& kv) { return kv.first == k && kv.second == v; });
+      const bool thematic = k.find("mål") != std::string::npos || k.find("insats") != std::string::npos ||
+                            k.find("tema") != std::string::npos;
+      if (!hit && thematic) {
+        hit = std::any_of(t.field_phrases.begin(), t.field_phrases.end(),
+                          [&](const std::string& ph) { return v.find(ph) != std::string::npos; });
+      }
+      if (hit && !contains(p.themes, t.name)) {
+        p.themes.push_back(t.name);
+        add_evidence(p, "themes", t.name, key + ": " + value);
+      }
+    }
+  }
+}
+
+void Extractor::extract_regions(Project& p, std::string_view text) const {
+  const std::vector<Word> words = WordScanner::scan(text);
+  for (const PhraseMatch& m : gazetteer_.place_index().find_all(words, text)) {
+    const Place& place = gazetteer_.places()[static_cast<std::size_t>(m.target)];
+    if (place.ambiguous) {
+      // "Mark", "Vara", "Lund" alone are words or names: only "Marks kommun" counts.
+      if (m.last >= words.size() || !is_kommun_word(words[m.last].folded)) continue;
+    }
+    add_place(p, m.target, snippet(text, words[m.first].begin, words[m.last - 1].end));
+  }
+}
+
+void Extractor::extract_funders(Project& p, std::string_view text) const {
+  const std::vector<Word> words = WordScanner::scan(text);
+  for (const PhraseMatch& m : gazetteer_.funder_index().find_all(words, text)) {
+    add_funder(p, m.target, snippet(text, words[m.first].begin, words[m.last - 1].end));
+  }
+  // Regions and municipalities named in a sentence about money are co-funders:
+  // "finansieras till 50 procent … av Region Jönköpings län".
+  static const char* const money_words[] = {"finansier", "medfinansier", "bidrag", "procent av", "medel från"};
+  for (const auto& [b, e] : sentences(text)) {
+    const std::string_view sentence = text.substr(b, e - b);
+    const std::string lower = text::fold_case(sentence);
+    if (std::none_of(std::begin(money_words), std::end(money_words),
+                     [&](const char* w) { return lower.find(w) != std::string::npos; })) {
+      continue;
+    }
+    const std::vector<Word> sw = WordScanner::scan(sentence);
+    for (const PhraseMatch& m : gazetteer_.place_index().find_all(sw, sentence)) {
+      const Place& place = gazetteer_.places()[static_cast<std::size_t>(m.target)];
+      std::string name;
+      const bool region_word = sw[m.first].folded == "region" || (m.first > 0 && sw[m.first - 1].folded == "region");
+      if (place.level == PlaceLevel::Lan && region_word) {
+        name = "Region " + place.name;
+      } else if (place.level == PlaceLevel::Kommun && m.last < sw.size() && is_kommun_word(sw[m.last].folded)) {
+        name = genitive(place.name) + " kommun";
+        if (place.name == "Gotland") name = "Region Gotland";
+      }
+      if (!name.empty() && !contains(p.funders, name)) {
+        p.funders.push_back(name);
+        add_evidence(p, "funders", name, sentence);
+      }
+    }
+  }
+}
+
+void Extractor::extract_years(Project& p, std::string_view text) const {
+  const PeriodResult r = PeriodParser::parse(text);
+  if (r.tier == PeriodTier::None) return;
+  for (int y : r.years) {
+    if (std::find(p.years.begin(), p.years.end(), y) == p.years.end()) p.years.push_back(y);
+  }
+  if (p.period.empty()) p.period = r.period;
+  for (const std::string& t : r.texts) add_evidence(p, "years", "", t);
+  if (!p.evidence.empty() && !r.years.empty()) {
+    std::string ys;
+    for (int y : r.years) ys += (ys.empty() ? "" : " ") + std::to_string(y);
+    for (auto it = p.evidence.rbegin(); it != p.evidence.rend() && it->field == "years" && it->value.empty(); ++it) {
+      it->value = ys;
+    }
+  }
+}
+
+void Extractor::extract_themes(Project& p, std::string_view text) const {
+  const std::vector<Word> words = WordScanner::scan(text);
+  const auto& themes = gazetteer_.themes();
+  std::vector<int> hits(themes.size(), 0);
+  std::vector<std::set<std::string>> found(themes.size());
+  for (const Word& w : words) {
+    if (w.folded.size() < 2 || analyzer_.is_stop_word(w.folded)) continue;
+    const std::string stem = analyzer_.stem(w.folded);
+    for (std::size_t t = 0; t < themes.size(); ++t) {
+      const ThemeEntry& th = themes[t];
+      const bool hit =
+          contains(th.stems, stem) ||
+          std::any_of(th.prefixes.begin(), th.prefixes.end(), [&](const std::string& x) { return w.folded.starts_with(x); }) ||
+          std::any_of(th.suffixes.begin(), th.suffixes.end(), [&](const std::string& x) {
+            return w.folded.size() > x.size() && w.folded.ends_with(x);
+          });
+      if (hit) {
+        ++hits[t];
+        if (found[t].size() < 6) found[t].insert(w.folded);
+      }
+    }
+  }
+  // Long texts touch many subjects in passing: the threshold grows with the length.
+  const int threshold = std::max(kThemeThreshold, static_cast<int>(words.size() / 250) + 1);
+  for (std::size_t t = 0; t < themes.size(); ++t) {
+    if (hits[t] < threshold || contains(p.themes, themes[t].name)) continue;
+    p.themes.push_back(themes[t].name);
+    std::string ev;
+    for (const std::string& w : found[t]) ev += (ev.empty() ? "" : ", ") + w;
+    add_evidence(p, "themes", themes[t].name, std::to_string(hits[t]) + " hits: " + ev);
+  }
+}
+
+void Extractor::extract_money(Project& p, std::string_view text) const {
+  static const std::string amount = "(\\d{1,3}(?:[  ]\\d{3})+|\\d+(?:[,.]\\d+)?)";
+  static const std::string unit = "(?:\\s*(miljoner kronor|miljoner|miljarder|mnkr|mkr|msek|tusen kronor|tkr|kronor|kr|sek)\\b)?";
+  static const std::regex budget_label("(?:[Tt]otal projektbudget|[Pp]rojektbudget|[Tt]otal budget|[Bb]udget)\\s*:?\\s*" + amount + unit);
+  static const std::regex granted_label("(?:[Bb]eviljat [^:\\n]{0,20}stöd|[Bb]eviljat belopp|[Bb]eviljade medel)\\s*:?\\s*" + amount + unit);
+  static const std::regex prose(amount + "\\s*(miljoner kronor|miljarder kronor|mnkr|mkr|msek|kronor|kr)\\b", std::regex::icase);
+  const std::string s(text);
+  std::smatch m;
+  if (!p.budget_sek && std::regex_search(s, m, budget_label)) {
+    const long long v = parse_amount(m[1].str(), m[2].str());
+    if (v > 0) {
+      p.budget_sek = v;
+      add_evidence(p, "budget_sek", std::to_string(v), m.str());
+    }
+  }
+  if (!p.granted_sek && std::regex_search(s, m, granted_label)) {
+    const long long v = parse_amount(m[1].str(), m[2].str());
+    if (v > 0) {
+      p.granted_sek = v;
+      add_evidence(p, "granted_sek", std::to_string(v), m.str());
+    }
+  }
+  if (p.budget_sek && p.granted_sek) return;
+  for (const auto& [b, e] : sentences(text)) {
+    const std::string sentence(text.substr(b, e - b));
+    if (!std::regex_search(sentence, m, prose)) continue;
+    const std::string lower = text::fold_case(sentence);
+    const long long v = parse_amount(m[1].str(), m[2].str());
+    if (v <= 0) continue;
+    if (!p.budget_sek && (lower.find("budget") != std::string::npos || lower.find("omslut") != std::string::npos)) {
+      p.budget_sek = v;
+      add_evidence(p, "budget_sek", std::to_string(v), sentence);
+    } else if (!p.granted_sek && (lower.find("beviljat") != std::string::npos || lower.find("tilldela") != std::string::npos ||
+                                  lower.find("stöd") != std::string::npos || lower.find("bidrag") != std::string::npos)) {
+      p.granted_sek = v;
+      add_evidence(p, "granted_sek", std::to_string(v), sentence);
+    }
+  }
+}
+
+}  // namespace fynd

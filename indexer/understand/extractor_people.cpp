@@ -1,0 +1,151 @@
+// Extractor: owner, contact person, e-mail and partners (the people and organisations).
+#include <algorithm>
+#include <regex>
+
+#include "extractor.h"
+#include "text.h"
+#include "word_scanner.h"
+
+namespace fynd {
+
+namespace {
+
+void add_evidence(Project& p, std::string field, std::string value, std::string_view source) {
+  p.evidence.push_back({std::move(field), std::move(value), text::squash_space(source)});
+}
+
+bool starts_upper(std::string_view s) {
+  const std::string t(s);
+  const std::vector<Word> w = WordScanner::scan(t);
+  return !w.empty() && w.front().begin == 0 && w.front().capitalised;
+}
+
+std::string clean(std::string s) {
+  std::string out = text::squash_space(s);
+  while (!out.empty() && (out.back() == '.' || out.back() == ',' || out.back() == ':' || out.back() == ';')) out.pop_back();
+  return std::string(text::trim(out));
+}
+
+/// Removes parenthesised asides: "Region Jönköpings län (Regional utveckling)" -> "Region Jönköpings län".
+std::string drop_parentheses(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(') ++depth;
+    else if (c == ')' && depth > 0) --depth;
+    else if (depth == 0) out.push_back(c);
+  }
+  return out;
+}
+
+/// Splits an enumeration "A, B och C samt D" into its items; "Kultur- och fritidsförvaltningen" stays whole.
+std::vector<std::string> enumeration(const std::string& clause) {
+  std::vector<std::string> items;
+  std::string cur;
+  auto flush = [&] {
+    std::string c = clean(cur);
+    if (!c.empty()) items.push_back(c);
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < clause.size(); ++i) {
+    if (clause[i] == ',') {
+      flush();
+      continue;
+    }
+    for (const char* sep : {" och ", " samt "}) {
+      const std::string_view sv(sep);
+      if (clause.compare(i, sv.size(), sv) == 0 && (i == 0 || clause[i - 1] != '-')) {
+        flush();
+        i += sv.size() - 1;
+        goto next;
+      }
+    }
+    cur.push_back(clause[i]);
+  next:;
+  }
+  flush();
+  return items;
+}
+
+}  // namespace
+
+void Extractor::extract_people(Project& p, std::string_view text) const {
+  const std::string s(text);
+  std::smatch m;
+  // Owner: "Projektägare: X" (value maybe on the next line), "Projektägare är X.", "Stödmottagare: X".
+  static const std::regex owner_label("(?:Projektägare|Stödmottagare)\\s*(?::|är)\\s*([^\\n.]*)(\\n[^\\n]*)?");
+  if (p.owner.empty() && std::regex_search(s, m, owner_label)) {
+    std::string value = text::squash_space(m[1].str());
+    std::string next = m[2].matched ? std::string(text::trim(m[2].str())) : "";
+    if (value.empty()) {
+      value = next;
+      next.clear();
+    }
+    // A value cut at the line end ("Utbildnings-" / "förvaltningen, Växjö kommun …") continues.
+    const bool continues = !value.empty() && (value.back() == '-' || (!next.empty() && !starts_upper(next) &&
+                                                                        value.find("kommun") == std::string::npos));
+    if (continues && !next.empty()) {
+      if (value.back() == '-') value.pop_back();
+      else value.push_back(' ');
+      value += next;
+      // The continuation line may carry another column's words: keep up to the place.
+      const std::string v(value);
+      std::size_t cut = std::string::npos;
+      if (auto k = v.find(" kommun"); k != std::string::npos) cut = k + 7;
+      const std::vector<Word> words = WordScanner::scan(v);
+      for (const PhraseMatch& pm : gazetteer_.place_index().find_all(words, v)) {
+        const std::size_t e = words[pm.last - 1].end;
+        if (pm.last < words.size() && words[pm.last].folded == "kommun") continue;
+        if (cut == std::string::npos || e < cut) cut = e;
+        break;
+      }
+      if (cut != std::string::npos) value = v.substr(0, cut);
+    }
+    value = clean(value);
+    if (!value.empty() && value.size() < 120) {
+      p.owner = value;
+      add_evidence(p, "owner", value, m.str());
+    }
+  }
+  // Contact: "Kontaktperson[:]\nName, role", "Projektledare: Name, unit", "X, projektledare Name".
+  static const std::regex contact_label("(?:Kontaktperson|Projektledare|Kontakt)\\s*:?[ \\t]*\\n?[ \\t]*([A-ZÅÄÖÉ][^,\\n]{2,60})");
+  static const std::regex contact_after(",\\s*projektledare\\s+([A-ZÅÄÖÉ][^,\\n]{2,60})");
+  if (p.contact.empty()) {
+    for (const std::regex* re : {&contact_label, &contact_after}) {
+      if (std::regex_search(s, m, *re)) {
+        const std::string value = clean(m[1].str());
+        const std::vector<Word> w = WordScanner::scan(value);
+        if (w.size() >= 2 && w.size() <= 5) {
+          p.contact = value;
+          add_evidence(p, "contact", value, m.str());
+          break;
+        }
+      }
+    }
+  }
+  static const std::regex email("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+  if (p.email.empty() && std::regex_search(s, m, email)) {
+    p.email = m.str();
+    add_evidence(p, "email", p.email, m.str());
+  }
+  // Partners: the organisations enumerated after "samverkan mellan", "tillsammans med", ...
+  static const std::regex partner_after(
+      "(?:samverkansprojekt mellan|samarbete mellan|samverkan mellan|samverkan med|samarbete med|tillsammans med|"
+      "[Ss]amverkansaktörer[^.]{0,40}? är|som drivs av|[Ss]amverkanspartner[a-z]* är)\\s+([^.\\n]+)",
+      std::regex::icase);
+  static const std::regex partner_before("([^.\\n]+?)\\s+ingår också");
+  auto add_partners = [&](const std::string& clause, const std::string& ev) {
+    for (std::string item : enumeration(drop_parentheses(clause))) {
+      if (auto k = item.find(" som "); k != std::string::npos) item = clean(item.substr(0, k));
+      const std::vector<Word> w = WordScanner::scan(item);
+      if (w.empty() || w.size() > 6 || !starts_upper(item) || item == p.owner) continue;
+      if (std::find(p.partners.begin(), p.partners.end(), item) != p.partners.end()) continue;
+      p.partners.push_back(item);
+      add_evidence(p, "partners", item, ev);
+    }
+  };
+  for (std::sregex_iterator it(s.begin(), s.end(), partner_after), e; it != e; ++it) add_partners((*it)[1].str(), it->str());
+  for (std::sregex_iterator it(s.begin(), s.end(), partner_before), e; it != e; ++it) add_partners((*it)[1].str(), it->str());
+}
+
+}  // namespace fynd

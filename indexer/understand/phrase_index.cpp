@@ -1,0 +1,128 @@
+#include "phrase_index.h"
+
+#include "text.h"
+
+namespace fynd {
+
+namespace {
+bool ends_with_sibilant(std::string_view w) {
+  return !w.empty() && (w.back() == 's' || w.back() == 'x' || w.back() == 'z');
+}
+}  // namespace
+
+void PhraseIndex::add(std::string_view phrase, int target, PhraseCase mode, bool genitive) {
+  std::vector<Token> tokens;
+  const std::string source(phrase);
+  for (const Word& w : WordScanner::scan(source)) {
+    Token t;
+    t.text = mode == PhraseCase::Exact ? source.substr(w.begin, w.end - w.begin) : w.folded;
+    if (w.end < source.size() && source[w.end] == '*') t.prefix = true;
+    tokens.push_back(std::move(t));
+  }
+  if (tokens.empty()) return;
+  if (genitive && !tokens.back().prefix && !ends_with_sibilant(tokens.back().text)) {
+    std::vector<Token> gen = tokens;
+    gen.back().text += 's';
+    add_tokens(std::move(gen), target, mode);
+  }
+  add_tokens(std::move(tokens), target, mode);
+}
+
+void PhraseIndex::add_tokens(std::vector<Token> tokens, int target, PhraseCase mode) {
+  Entry e{std::move(tokens), mode, target};
+  if (e.tokens.front().prefix) {
+    prefix_first_.push_back(std::move(e));
+    return;
+  }
+  const std::string key = mode == PhraseCase::Exact ? text::fold_case(e.tokens.front().text) : e.tokens.front().text;
+  auto& list = by_first_[key];
+  for (const Entry& old : list) {
+    if (old.mode == e.mode && old.tokens.size() == e.tokens.size()) {
+      bool same = true;
+      for (std::size_t i = 0; i < old.tokens.size() && same; ++i) {
+        same = old.tokens[i].text == e.tokens[i].text && old.tokens[i].prefix == e.tokens[i].prefix;
+      }
+      if (same) return;  // the first entry added for a phrase wins
+    }
+  }
+  list.push_back(std::move(e));
+}
+
+bool PhraseIndex::matches(const Entry& e, const std::vector<Word>& words, std::size_t at,
+                          std::string_view text) const {
+  if (at + e.tokens.size() > words.size()) return false;
+  for (std::size_t k = 0; k < e.tokens.size(); ++k) {
+    const Word& w = words[at + k];
+    const Token& t = e.tokens[k];
+    if (e.mode == PhraseCase::Exact) {
+      const std::string_view surface = text.substr(w.begin, w.end - w.begin);
+      if (t.prefix ? !surface.starts_with(t.text) : surface != t.text) return false;
+    } else if (t.prefix ? !w.folded.starts_with(t.text) : w.folded != t.text) {
+      return false;
+    }
+    // Words of one phrase must be adjacent: only spaces, hyphens, '&' or '+' between them.
+    if (k > 0) {
+      for (std::size_t b = words[at + k - 1].end; b < w.begin; ++b) {
+        const char c = text[b];
+        if (c != ' ' && c != '-' && c != '&' && c != '+' && c != '\n') return false;
+      }
+    }
+  }
+  if (e.mode == PhraseCase::Capitalised && !words[at].capitalised) return false;
+  return true;
+}
+
+std::vector<PhraseMatch> PhraseIndex::find_all(const std::vector<Word>& words, std::string_view text) const {
+  std::vector<PhraseMatch> out;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    const Entry* best = nullptr;
+    auto consider = [&](const Entry& e) {
+      if ((best == nullptr || e.tokens.size() > best->tokens.size()) && matches(e, words, i, text)) best = &e;
+    };
+    if (auto it = by_first_.find(words[i].folded); it != by_first_.end()) {
+      for (const Entry& e : it->second) consider(e);
+    }
+    for (const Entry& e : prefix_first_) consider(e);
+    if (best != nullptr) {
+      out.push_back({i, i + best->tokens.size(), best->target});
+      i += best->tokens.size();
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool PhraseIndex::lookup(std::string_view phrase, int& target) const {
+  const std::string s(phrase);
+  std::vector<Word> words = WordScanner::scan(s);
+  if (words.empty()) return false;
+  // Structured values are matched case-insensitively, whatever the entry's mode.
+  for (const auto* list : {&by_first_, static_cast<const decltype(by_first_)*>(nullptr)}) {
+    if (list == nullptr) break;
+    auto it = list->find(words.front().folded);
+    if (it == list->end()) continue;
+    for (const Entry& e : it->second) {
+      if (e.tokens.size() != words.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < words.size() && same; ++k) {
+        const std::string t = e.mode == PhraseCase::Exact ? text::fold_case(e.tokens[k].text) : e.tokens[k].text;
+        same = e.tokens[k].prefix ? words[k].folded.starts_with(t) : words[k].folded == t;
+      }
+      if (same) {
+        target = e.target;
+        return true;
+      }
+    }
+  }
+  for (const Entry& e : prefix_first_) {
+    if (e.tokens.size() == words.size() && words.front().folded.starts_with(text::fold_case(e.tokens.front().text))) {
+      target = e.target;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace fynd

@@ -1,0 +1,56 @@
+/** PhraseIndex: finds gazetteer phrases (names, aliases, genitives) in scanned words. */
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "word_scanner.h"
+
+namespace fynd {
+
+/// A phrase found in a text: words [first, last) matched the phrase of `target`.
+struct PhraseMatch {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  int target = 0;
+};
+
+/// How a phrase must be written to match.
+enum class PhraseCase {
+  Any,          ///< case-folded comparison
+  Capitalised,  ///< folded, and the first word starts with a capital (place names)
+  Exact,        ///< the surface must equal the phrase ("Sida", "ESF")
+};
+
+/// Whole-word phrase lookup, longest match first. A pattern word ending in '*' matches
+/// any word starting with it.
+class PhraseIndex {
+ public:
+  /// Adds `phrase` for `target`. With `genitive`, "Xs" also matches (unless X ends in s/x/z).
+  void add(std::string_view phrase, int target, PhraseCase mode, bool genitive);
+  /// Every non-overlapping match in `words`, left to right, longest first at each word.
+  std::vector<PhraseMatch> find_all(const std::vector<Word>& words, std::string_view text) const;
+  /// True if the whole `text` is exactly one phrase (case-folded); gives its target.
+  bool lookup(std::string_view text, int& target) const;
+
+ private:
+  struct Token {
+    std::string text;  ///< folded, or surface for Exact
+    bool prefix = false;
+  };
+  struct Entry {
+    std::vector<Token> tokens;
+    PhraseCase mode = PhraseCase::Any;
+    int target = 0;
+  };
+  bool matches(const Entry& e, const std::vector<Word>& words, std::size_t at, std::string_view text) const;
+  void add_tokens(std::vector<Token> tokens, int target, PhraseCase mode);
+
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  std::vector<Entry> prefix_first_;
+};
+
+}  // namespace fynd

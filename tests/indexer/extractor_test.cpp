@@ -1,0 +1,204 @@
+#include "understand/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace fynd {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+const Extractor& extractor() {
+  static const Analyzer analyzer;
+  static const Extractor e(Gazetteer::standard(), analyzer);
+  return e;
+}
+
+Project extract(const std::string& text) {
+  Project p;
+  p.text = text;
+  extractor().extract(p);
+  return p;
+}
+
+bool has(const Strings& list, const std::string& v) { return std::find(list.begin(), list.end(), v) != list.end(); }
+
+// --- years --------------------------------------------------------------------------
+
+TEST(ExtractorYears, IsoRange) {
+  Project p = extract("Projektperiod:\n2020-01-02 - 2022-06-30");
+  EXPECT_EQ(p.years, (std::vector<int>{2020, 2021, 2022}));
+  EXPECT_EQ(p.period.start, "2020-01-02");
+  EXPECT_EQ(p.period.end, "2022-06-30");
+}
+
+TEST(ExtractorYears, MonthRange) {
+  EXPECT_EQ(extract("Projektet pågår från januari 2020 till juni 2022.").years, (std::vector<int>{2020, 2021, 2022}));
+}
+
+TEST(ExtractorYears, YearRangeAfterLabel) {
+  EXPECT_EQ(extract("Genomförande, 2017-2019").years, (std::vector<int>{2017, 2018, 2019}));
+}
+
+TEST(ExtractorYears, EnDashDates) {
+  EXPECT_EQ(extract("Projekttid: 2019–11–01 till 2023–05–31.").years,
+            (std::vector<int>{2019, 2020, 2021, 2022, 2023}));
+}
+
+TEST(ExtractorYears, MultiYearPeriodAfterYear) {
+  Project p = extract(
+      "2018 inrättades Delmos som en myndighet av regeringen. Samma år beslutades att Jönköpings kommun skulle "
+      "tilldelas 12,8 miljoner kronor årligen under en treårsperiod.");
+  EXPECT_EQ(p.years, (std::vector<int>{2018, 2019, 2020}));
+}
+
+TEST(ExtractorYears, SingleYear) {
+  EXPECT_EQ(extract("Jönköping har hittills haft två omgångar med volontärer, första gången år 2020.").years,
+            (std::vector<int>{2020}));
+}
+
+TEST(ExtractorYears, FoundingAndGoalYearsAreNotProjectYears) {
+  EXPECT_TRUE(extract("Sedan år 2009 bedriver ICLD kommunala partnerskapsprogrammet.").years.empty());
+  EXPECT_TRUE(extract("Arbetet tar sin grund i FN:s Agenda 2030.").years.empty());
+}
+
+TEST(ExtractorYears, PublicationDateOnlyWhenNothingElse) {
+  EXPECT_EQ(extract("21 januari 2020\n\nI Nässjö genomfördes en träff.").years, (std::vector<int>{2020}));
+  EXPECT_EQ(extract("21 januari 2020\n\nProjektet pågår från januari 2017 till juni 2018.").years,
+            (std::vector<int>{2017, 2018}));
+}
+
+// --- funders ------------------------------------------------------------------------
+
+TEST(ExtractorFunders, EsfAliases) {
+  for (const char* s : {"Projektet finansieras av Europeiska Socialfonden.", "Beviljat ESF-stöd: 5 380 349",
+                        "hur man kan arbeta med socialfondsmedel i projekt", "Socialfonden Länk till annan webbplats."}) {
+    EXPECT_EQ(extract(s).funders, (Strings{"Europeiska socialfonden"})) << s;
+  }
+}
+
+TEST(ExtractorFunders, OtherProgrammes) {
+  EXPECT_EQ(extract("Projektet finansieras med Erasmus+ mobilitet skola.").funders, (Strings{"Erasmus+"}));
+  EXPECT_EQ(extract("Volontärprojektet finansieras av Europeiska solidaritetskåren (ESC).").funders,
+            (Strings{"Europeiska solidaritetskåren"}));
+  EXPECT_EQ(extract("Det är ett pilotprojekt inom ICLD.").funders, (Strings{"ICLD", "Sida"}));
+  EXPECT_EQ(extract("Projektet får stöd från Regionalfonden.").funders,
+            (Strings{"Europeiska regionala utvecklingsfonden"}));
+  EXPECT_EQ(extract("Här finns information om våra integrationsprojekt inom Delmos, delegationen mot segregation.").funders,
+            (Strings{"Delmos"}));
+}
+
+TEST(ExtractorFunders, CommonWordsAreNotFunders) {
+  EXPECT_TRUE(extract("Läs mer på nästa sida om hur vi arbetar.").funders.empty());
+}
+
+TEST(ExtractorFunders, RegionAsCoFunder) {
+  Project p = extract("Projektet finansieras till 50 procent av statsbidrag från Delmos och 50 procent av Region Jönköpings län.");
+  EXPECT_EQ(p.funders, (Strings{"Delmos", "Region Jönköpings län"}));
+}
+
+// --- regions ------------------------------------------------------------------------
+
+TEST(ExtractorRegions, EveryLevel) {
+  Project p = extract("I Nässjö genomfördes den 14 januari en välbesökt inspirationsträff.");
+  EXPECT_EQ(p.regions, (Strings{"Nässjö", "Jönköpings län", "Småland med öarna"}));
+}
+
+TEST(ExtractorRegions, GenitiveAndDefiniteForms) {
+  EXPECT_TRUE(has(extract("Här finns information om Jönköpings kommuns internationella projekt.").regions, "Jönköping"));
+  Project p = extract("en tillgång för Jönköpings läns kommuner");
+  EXPECT_TRUE(has(p.regions, "Jönköpings län"));
+  EXPECT_FALSE(has(p.regions, "Jönköping"));
+  EXPECT_TRUE(has(extract("Region Jönköpings län, Försäkringskassan").regions, "Jönköpings län"));
+  EXPECT_TRUE(has(extract("aktörerna i Region Småland och Öarna").regions, "Småland med öarna"));
+}
+
+TEST(ExtractorRegions, AmbiguousNamesNeedContext) {
+  EXPECT_TRUE(extract("Vi vill vara en attraktiv arbetsgivare. Vara med och bidra!").regions.empty());
+  EXPECT_TRUE(extract("Mark och vatten ska skyddas. Anna Berg leder arbetet.").regions.empty());
+  EXPECT_TRUE(has(extract("Projektet drivs i Vara kommun.").regions, "Vara"));
+  EXPECT_TRUE(has(extract("Marks kommun deltar.").regions, "Mark"));
+  EXPECT_FALSE(has(extract("partnerskap med JB Marks Local Municipality").regions, "Mark"));
+  EXPECT_TRUE(has(extract("partnerskap med JB Marks Local Municipality").regions, "Sydafrika"));
+}
+
+TEST(ExtractorRegions, ErdfFieldsLandInTheSameFacets) {
+  Project p;
+  p.fields = {{"län", "Norrbotten, Västerbotten"}, {"kommuner", "Arjeplog"}, {"område", "Övre Norrland"}};
+  extractor().extract(p);
+  EXPECT_TRUE(has(p.regions, "Norrbottens län"));
+  EXPECT_TRUE(has(p.regions, "Västerbottens län"));
+  EXPECT_TRUE(has(p.regions, "Arjeplog"));
+  EXPECT_TRUE(has(p.regions, "Övre Norrland"));
+  Project raw;
+  raw.regions = {"Norrbotten", "Småland & Öarna"};
+  extractor().extract(raw);
+  EXPECT_EQ(raw.regions, (Strings{"Norrbottens län", "Övre Norrland", "Småland med öarna"}));
+}
+
+// --- themes -------------------------------------------------------------------------
+
+TEST(ExtractorThemes, NeedMoreThanOneStrayWord) {
+  EXPECT_TRUE(extract("Vi har en fin miljö.").themes.empty());
+  Project p = extract(
+      "Projektet riktar sig till individer som står långt från arbetsmarknaden och har långvarigt "
+      "försörjningsstöd. Arbetsträning ska öka anställningsbarheten.");
+  EXPECT_TRUE(has(p.themes, "arbetsmarknad"));
+}
+
+TEST(ExtractorThemes, StructuredFieldsMapOntoTheTaxonomy) {
+  Project p;
+  p.fields = {{"tematiskt_mål", "Att öka tillgången till, användningen av och kvaliteten på IKT"},
+              {"insatsområde", "Att stödja övergången till en koldioxidsnål ekonomi inom alla sektorer"}};
+  extractor().extract(p);
+  EXPECT_TRUE(has(p.themes, "bredband och digitalisering"));
+  EXPECT_TRUE(has(p.themes, "energi"));
+  EXPECT_TRUE(has(p.themes, "miljö och klimat"));
+  Project esf;
+  esf.fields = {{"Programområde", "2"}};
+  extractor().extract(esf);
+  EXPECT_TRUE(has(esf.themes, "arbetsmarknad"));
+}
+
+// --- money and people ---------------------------------------------------------------
+
+TEST(ExtractorMoney, Budgets) {
+  Project p = extract("Total projektbudget:\n11 444 103\nBeviljat ESF-stöd:\n5 380 349\n");
+  EXPECT_EQ(p.budget_sek, 11444103);
+  EXPECT_EQ(p.granted_sek, 5380349);
+  EXPECT_EQ(parse_amount("12,8", "miljoner kronor"), 12800000);
+  EXPECT_EQ(extract("Kommunen skulle tilldelas 12,8 miljoner kronor årligen.").granted_sek, 12800000);
+}
+
+TEST(ExtractorPeople, OwnerContactEmail) {
+  Project p = extract("Projektägare:\nRegion Jönköpings län, Kommunal utveckling\nKontaktperson:\nKarin Fröderberg\n"
+                      "E-post:\nkarin.froderberg@rjl.se\n");
+  EXPECT_EQ(p.owner, "Region Jönköpings län, Kommunal utveckling");
+  EXPECT_EQ(p.contact, "Karin Fröderberg");
+  EXPECT_EQ(p.email, "karin.froderberg@rjl.se");
+  EXPECT_EQ(extract("Projektledare: Hatun Ün, arbetsmarknadsavdelningen, hatun.un@jonkoping.se").contact, "Hatun Ün");
+  EXPECT_EQ(extract("Bas Kalmar, projektledare Anna Åhman").contact, "Anna Åhman");
+  EXPECT_EQ(extract("Projektägare är Vetlanda kommun.").owner, "Vetlanda kommun");
+}
+
+TEST(ExtractorPeople, Partners) {
+  Project p = extract("Det är ett samverkansprojekt mellan Socialförvaltningen och Arbetsmarknadsavdelningen. "
+                      "Region Jönköpings län, Försäkringskassan, Samordningsförbundet samt Kommunal Utveckling ingår också.");
+  EXPECT_EQ(p.partners, (Strings{"Socialförvaltningen", "Arbetsmarknadsavdelningen", "Region Jönköpings län",
+                                 "Försäkringskassan", "Samordningsförbundet", "Kommunal Utveckling"}));
+}
+
+TEST(Extractor, EveryValueHasEvidence) {
+  Project p = extract("Projektet finansieras av Europeiska Socialfonden. I Nässjö, från januari 2020 till juni 2022.");
+  for (const std::string& f : p.funders) {
+    EXPECT_TRUE(std::any_of(p.evidence.begin(), p.evidence.end(), [&](const Evidence& e) { return e.value == f; }));
+  }
+  for (const std::string& r : p.regions) {
+    EXPECT_TRUE(std::any_of(p.evidence.begin(), p.evidence.end(), [&](const Evidence& e) { return e.value == r; }));
+  }
+  EXPECT_TRUE(std::any_of(p.evidence.begin(), p.evidence.end(), [](const Evidence& e) { return e.field == "years"; }));
+}
+
+}  // namespace
+}  // namespace fynd
