@@ -25,6 +25,21 @@ std::size_t list_marker(std::string_view line) {
   return 0;
 }
 
+/// Drops emphasis and code markers ("**Hållbar**" -> "Hållbar"); links stay as written.
+std::string strip_inline(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '`') continue;
+    if ((s[i] == '*' || s[i] == '_') && i + 1 < s.size() && s[i + 1] == s[i]) {
+      ++i;
+      continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool MarkdownReader::accepts(const std::filesystem::path& path, std::string_view /*head*/) const {
@@ -40,7 +55,7 @@ std::vector<RawDocument> MarkdownReader::read(const std::filesystem::path& path,
 
   std::string paragraph;
   auto flush = [&] {
-    append_block(doc, BlockType::Paragraph, paragraph);
+    append_block(doc, BlockType::Paragraph, strip_inline(paragraph));
     paragraph.clear();
   };
   std::string_view rest = source.text;
@@ -68,13 +83,14 @@ std::vector<RawDocument> MarkdownReader::read(const std::filesystem::path& path,
       std::string_view heading = text::trim(line.substr(static_cast<std::size_t>(level)));
       while (!heading.empty() && heading.back() == '#') heading.remove_suffix(1);  // closing #s
       heading = text::trim(heading);
-      if (doc.title.empty() && level == 1) doc.title = text::squash_space(heading);
-      append_block(doc, BlockType::Heading, heading, level);
+      const std::string clean = strip_inline(heading);
+      if (doc.title.empty() && level == 1) doc.title = text::squash_space(clean);
+      append_block(doc, BlockType::Heading, clean, level);
       continue;
     }
     if (const std::size_t marker = list_marker(line); marker > 0) {
       flush();
-      append_block(doc, BlockType::ListItem, line.substr(marker));
+      append_block(doc, BlockType::ListItem, strip_inline(line.substr(marker)));
       continue;
     }
     if (!paragraph.empty()) paragraph.push_back(' ');

@@ -21,6 +21,12 @@ std::vector<std::pair<std::size_t, std::size_t>> element_ranges(std::string_view
   bool in_string = false;
   bool escaped = false;
   std::size_t begin = std::string_view::npos;
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  auto close_element = [&](std::size_t end) {
+    while (end > begin && is_space(text[end - 1])) --end;
+    ranges.emplace_back(begin, end);
+    begin = std::string_view::npos;
+  };
   for (std::size_t i = open; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
@@ -33,27 +39,20 @@ std::vector<std::pair<std::size_t, std::size_t>> element_ranges(std::string_view
       }
       continue;
     }
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (depth == 1 && begin == std::string_view::npos && !space && c != ',' && c != ']') begin = i;
+    if (depth == 1) {
+      if (c == ',' || c == ']') {
+        if (begin != std::string_view::npos) close_element(i);
+        if (c == ']') break;
+        continue;
+      }
+      if (begin == std::string_view::npos && !is_space(c)) begin = i;
+    }
     if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
       ++depth;
     } else if (c == ']' || c == '}') {
       --depth;
-      if (depth == 1 && begin != std::string_view::npos) {
-        ranges.emplace_back(begin, i + 1);
-        begin = std::string_view::npos;
-      }
-      if (depth == 0) break;
-    } else if (c == ',' && depth == 1 && begin != std::string_view::npos) {
-      std::size_t end = i;
-      while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' ||
-                             text[end - 1] == '\t')) {
-        --end;
-      }
-      ranges.emplace_back(begin, end);
-      begin = std::string_view::npos;
     }
   }
   return ranges;
@@ -234,14 +233,14 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
         try {
           records.emplace_back(json::parse(line), std::make_pair(start, nl));
         } catch (const json::parse_error& e) {
-          std::string msg = file + ": line " + std::to_string(line_no) + ": " + parser_message(e);
+          std::string msg = "line " + std::to_string(line_no) + ": " + parser_message(e);
           if (first_error.empty()) first_error = msg;
-          warnings.push_back("skipped record: " + msg);
+          warnings.push_back(file + ": skipped record on " + msg);
         }
       }
       start = nl + 1;
     }
-    if (records.empty() && !first_error.empty()) throw InputError("invalid JSON Lines: " + first_error);
+    if (records.empty() && !first_error.empty()) throw InputError(file + ": invalid JSON Lines at " + first_error);
   } else {
     json root;
     try {
@@ -284,13 +283,15 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
       doc.record = std::move(p);
       out.push_back(std::move(doc));
     } catch (const Error& e) {
-      warnings.push_back("skipped record " + std::to_string(i + 1) + " of " + file + ": " + e.what());
+      warnings.push_back(file + ": skipped record " + std::to_string(i + 1) + ": " + e.what());
     } catch (const json::exception& e) {
-      warnings.push_back("skipped record " + std::to_string(i + 1) + " of " + file + ": " + parser_message(e));
+      warnings.push_back(file + ": skipped record " + std::to_string(i + 1) + ": " + parser_message(e));
     }
   }
   if (out.empty() && !records.empty()) {
-    throw InputError(file + ": no usable project record (" + (warnings.empty() ? "" : warnings.back()) + ")");
+    std::string why = warnings.empty() ? std::string() : warnings.back();
+    if (why.rfind(file + ": ", 0) == 0) why = why.substr(file.size() + 2);
+    throw InputError(file + ": no usable project record (" + why + ")");
   }
   // Warnings about the file travel with its first document.
   if (!out.empty()) out.front().warnings = std::move(warnings);
