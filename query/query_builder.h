@@ -1,0 +1,81 @@
+/** QueryBuilder: turns fynd's query syntax and a SearchRequest's filters into Xapian queries. */
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.h"
+#include "search_request.h"
+
+namespace fynd {
+
+/// The text part of a request, parsed: the Xapian query plus what a snippet should mark.
+struct ParsedQuery {
+  Xapian::Query query;        ///< MatchAll when the query text is blank
+  bool blank = true;          ///< the query text had nothing to search for (browse mode)
+  bool implicit_or = false;   ///< long query: words were OR-ed (ranked) rather than AND-ed
+  std::set<std::string> highlight_terms;     ///< surface words and Z-stems of positive words
+  std::vector<std::string> highlight_prefixes;  ///< folded prefixes of `word*` wildcards
+};
+
+/// Parses the query syntax (documented in docs/query.md and `fynd-query --help`):
+///
+///  - words: each word matches its Swedish stem (`Z` term) or, weighted a bit higher,
+///    its exact form; a word the Analyzer splits into several tokens ("ESF-stöd") is a phrase;
+///  - "quoted phrases" (positional, stop words kept inside);
+///  - AND, OR, NOT (also OCH, ELLER, INTE in capitals), `+word` (required), `-word` (excluded),
+///    parentheses;
+///  - `word*` trailing wildcard, on exact forms and on stems;
+///  - fields: `title:` (title words), `funder:`, `region:`, `year:`, `theme:` (boolean facet
+///    filters, value a word or a "quoted value"), `year:2018..2021` (any year in range).
+///
+/// Implicit operator: words written side by side are AND-ed while the query has at most
+/// kMaxAndWords content (non-stop) words; a longer text (a pasted description) is OR-ed so
+/// that the closest projects rank first. `+word`, field filters and an explicit AND stay
+/// required in both modes. Stop words alone are dropped unless the query has nothing else.
+///
+/// Malformed input (unbalanced quote or parenthesis, dangling operator, unknown field, bad
+/// year range) throws QueryError with a one-line message.
+class QueryBuilder {
+ public:
+  /// Content words up to which side-by-side words are AND-ed.
+  static constexpr std::size_t kMaxAndWords = 6;
+  /// Weight factor of a word's exact form relative to its stem.
+  static constexpr double kExactBoost = 1.5;
+  /// Most frequent expansions of one wildcard.
+  static constexpr Xapian::termcount kWildcardLimit = 200;
+
+  /// `db` (optional) lets year ranges without an upper or lower bound use the years
+  /// present in the index.
+  explicit QueryBuilder(const Analyzer& analyzer, const Xapian::Database* db = nullptr);
+
+  /// The text query alone.
+  ParsedQuery parse(std::string_view query_text) const;
+
+  /// The filters of a request (facets, year and budget ranges, kind), AND-ed; nullopt when
+  /// the request has none. `except` leaves one facet's selection out (multi-select counts).
+  std::optional<Xapian::Query> filter(const SearchRequest& request, std::optional<Facet> except = std::nullopt) const;
+
+  /// parse(request.query) filtered by filter(request).
+  Xapian::Query build(const SearchRequest& request) const;
+
+  /// Applies an optional filter to a query.
+  static Xapian::Query apply_filter(const Xapian::Query& query, const std::optional<Xapian::Query>& filter);
+
+  /// The terms of one typed word, as parse() searches it; empty for punctuation.
+  Xapian::Query word_query(const Token& token) const;
+
+ private:
+  const Analyzer& analyzer_;
+  const Xapian::Database* db_;
+};
+
+/// Checks a request's query syntax and ranges without opening an index; throws QueryError.
+void validate_request(const SearchRequest& request, const Analyzer& analyzer);
+
+}  // namespace fynd

@@ -1,0 +1,109 @@
+#include "searcher.h"
+
+#include <chrono>
+
+#include "error.h"
+#include "query_builder.h"
+#include "schema.h"
+#include "snippeter.h"
+
+namespace fynd {
+namespace {
+
+Xapian::Database open_database(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) {
+    throw IndexError("no index at '" + dir.string() + "': the directory does not exist (build one with fynd-index)");
+  }
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw IndexError("no index at '" + dir.string() + "': not a directory");
+  }
+  try {
+    return Xapian::Database(dir.string());
+  } catch (const Xapian::DatabaseError& e) {
+    throw IndexError("'" + dir.string() + "' is not a readable fynd index: " + e.get_msg());
+  }
+}
+
+Project decode_project(const Xapian::Document& doc) {
+  const std::string data = doc.get_data();
+  try {
+    return nlohmann::json::parse(data).get<Project>();
+  } catch (const nlohmann::json::exception& e) {
+    throw IndexError(std::string("a stored project record is damaged: ") + e.what());
+  }
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& db_dir) : dir_(db_dir), db_(open_database(db_dir)) {}
+
+SearchResult Searcher::search(const SearchRequest& request) const {
+  const auto started = std::chrono::steady_clock::now();
+  if (request.limit > 10000) throw QueryError("limit: at most 10000 hits a page");
+  const QueryBuilder builder(analyzer_, &db_);
+  const ParsedQuery parsed = builder.parse(request.query);
+  const std::optional<Xapian::Query> filter = builder.filter(request);
+  const Xapian::Query query = QueryBuilder::apply_filter(parsed.query, filter);
+
+  SearchResult result;
+  result.query = request.query;
+  const Xapian::doccount doc_count = db_.get_doccount();
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Xapian::MultiValueKeyMaker keys;
+  const std::string kMissingLast = "\xff";
+  switch (request.sort) {
+    case SortOrder::Relevance: break;
+    case SortOrder::StartYear: keys.add_value(Schema::kSlotStartYear, false, kMissingLast); break;
+    case SortOrder::StartYearDesc: keys.add_value(Schema::kSlotStartYear, true); break;
+    case SortOrder::Budget: keys.add_value(Schema::kSlotBudget, false, kMissingLast); break;
+    case SortOrder::BudgetDesc: keys.add_value(Schema::kSlotBudget, true); break;
+  }
+  if (request.sort != SortOrder::Relevance) {
+    enquire.set_sort_by_key_then_relevance(&keys, false);
+  }
+  const Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+                       doc_count);
+  result.total = mset.get_matches_estimated();
+
+  const Snippeter snippeter(analyzer_, parsed);
+  std::uint32_t rank = static_cast<std::uint32_t>(request.offset);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.project = decode_project(it.get_document());
+    hit.id = hit.project.id;
+    hit.rank = ++rank;
+    hit.weight = it.get_weight();
+    hit.score = parsed.blank ? 0 : it.get_percent();
+    if (request.snippets) {
+      const std::string& body = hit.project.text.empty() ? hit.project.title : hit.project.text;
+      hit.snippet = snippeter.snippet(body);
+    }
+    result.hits.push_back(std::move(hit));
+  }
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+std::optional<Project> Searcher::get(std::string_view id) const {
+  const std::string term = Schema::id_term(id);
+  Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return decode_project(db_.get_document(*it));
+}
+
+bool Searcher::reopen() {
+  try {
+    return db_.reopen();
+  } catch (const Xapian::DatabaseError& e) {
+    throw IndexError("could not re-open the index at '" + dir_.string() + "': " + e.get_msg());
+  }
+}
+
+std::uint64_t Searcher::document_count() const { return db_.get_doccount(); }
+
+}  // namespace fynd

@@ -1,0 +1,168 @@
+#include "snippeter.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "schema.h"
+#include "text.h"
+
+namespace fynd {
+namespace {
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// Appends `s` HTML-escaped, collapsing runs of white space to one space.
+void append_escaped(std::string& out, std::string_view s) {
+  for (char c : s) {
+    if (is_space_byte(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Snippeter::Snippeter(const Analyzer& analyzer, const ParsedQuery& query) : analyzer_(analyzer), query_(query) {}
+
+bool Snippeter::matches(const Token& token) const {
+  const auto& terms = query_.highlight_terms;
+  if (terms.count(token.surface) > 0) return true;
+  if (!token.stem.empty() && terms.count(std::string(Schema::kStem) + token.stem) > 0) return true;
+  if (!token.folded.empty() && terms.count(std::string(Schema::kFolded) + token.folded) > 0) return true;
+  for (const std::string& part : token.parts) {
+    if (terms.count(std::string(Schema::kPart) + part) > 0) return true;
+  }
+  for (const std::string& prefix : query_.highlight_prefixes) {
+    if (!prefix.empty() && token.surface.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) const {
+  const std::string t = text::nfc(input);
+  const std::vector<Token> tokens = analyzer_.tokenize(t);
+  // Code-point offset of every byte offset, so the window is measured in characters.
+  std::vector<std::size_t> cp(t.size() + 1, 0);
+  for (std::size_t i = 0, n = 0; i <= t.size(); ++i) {
+    cp[i] = n;
+    if (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++n;
+  }
+  std::vector<bool> matched(tokens.size(), false);
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (matches(tokens[i])) {
+      matched[i] = true;
+      hits.push_back(i);
+    }
+  }
+
+  std::size_t first_tok = 0;  // token the passage starts at
+  if (!hits.empty()) {
+    // Densest window: most distinct matched words, then most matches, starting at a match.
+    std::size_t best = hits.front();
+    std::size_t best_last = hits.front();
+    std::size_t best_score = 0;
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+      const std::size_t a = hits[h];
+      const std::size_t limit = cp[tokens[a].begin] + max_chars;
+      std::set<std::string> distinct;
+      std::size_t count = 0;
+      std::size_t last = a;
+      for (std::size_t k = h; k < hits.size() && cp[tokens[hits[k]].end] <= limit; ++k) {
+        distinct.insert(tokens[hits[k]].stem.empty() ? tokens[hits[k]].surface : tokens[hits[k]].stem);
+        ++count;
+        last = hits[k];
+      }
+      const std::size_t score = distinct.size() * 100 + count;
+      if (score > best_score) {
+        best_score = score;
+        best = a;
+        best_last = last;
+      }
+    }
+    // Centre the cluster a little: give a third of the spare room to text before it.
+    const std::size_t span = cp[tokens[best_last].end] - cp[tokens[best].begin];
+    const std::size_t slack = max_chars > span ? max_chars - span : 0;
+    const std::size_t from_cp = cp[tokens[best].begin] > slack / 3 ? cp[tokens[best].begin] - slack / 3 : 0;
+    first_tok = best;
+    while (first_tok > 0 && cp[tokens[first_tok - 1].begin] >= from_cp) --first_tok;
+    // Prefer starting at a sentence start when one is close.
+    for (std::size_t k = first_tok; k < best; ++k) {
+      const std::string_view before = std::string_view(t).substr(0, tokens[k].begin);
+      const auto nonspace = before.find_last_not_of(" \t\r\n");
+      if (nonspace != std::string_view::npos && (before[nonspace] == '.' || before[nonspace] == '\n' || before[nonspace] == ':')) {
+        first_tok = k;
+        break;
+      }
+    }
+  }
+
+  std::size_t start = tokens.empty() ? 0 : tokens[first_tok].begin;
+  if (first_tok == 0) start = 0;
+  std::size_t end = start;
+  std::size_t last_tok = first_tok;
+  for (std::size_t k = first_tok; k < tokens.size() && cp[tokens[k].end] <= cp[start] + max_chars; ++k) {
+    end = tokens[k].end;
+    last_tok = k + 1;
+  }
+  if (tokens.empty() || end == start) {
+    // No words (or one huge one): cut by characters at a UTF-8 boundary.
+    end = start;
+    while (end < t.size() && cp[end] < cp[start] + max_chars) ++end;
+    while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) ++end;
+    last_tok = first_tok;
+  }
+  if (last_tok == tokens.size() && !tokens.empty() && cp[t.size()] <= cp[start] + max_chars + 8) {
+    end = t.size();  // only punctuation follows the last word: keep it
+  } else if (end < t.size() && (t[end] == '.' || t[end] == '!' || t[end] == '?')) {
+    ++end;  // keep punctuation that closes the last word's sentence
+  }
+
+  std::string out;
+  if (start > 0) out += "…";
+  std::size_t cursor = start;
+  for (std::size_t k = first_tok; k < last_tok; ++k) {
+    append_escaped(out, std::string_view(t).substr(cursor, tokens[k].begin - cursor));
+    const std::string_view word = std::string_view(t).substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    if (matched[k]) {
+      out += "<mark>";
+      append_escaped(out, word);
+      out += "</mark>";
+    } else {
+      append_escaped(out, word);
+    }
+    cursor = tokens[k].end;
+  }
+  if (cursor < end) append_escaped(out, std::string_view(t).substr(cursor, end - cursor));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() >= 3 && out.compare(0, 3, "…") == 0 && out.size() > 3 && out[3] == ' ') out.erase(3, 1);
+  if (end < t.size()) out += "…";
+  return out;
+}
+
+}  // namespace fynd

@@ -1,0 +1,36 @@
+/** Snippeter: the best short passage of a project's text around the query's matches, marked up. */
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "analyzer.h"
+#include "query_builder.h"
+
+namespace fynd {
+
+/// Finds the densest cluster of matched words with the same Analyzer the index used, so a
+/// word counts as matched when its exact form or its Swedish stem is among the query's
+/// terms ("kommuner" is marked for the query "kommunen"). Output is HTML-escaped text
+/// with matched words wrapped in <mark>…</mark>; "…" marks a cut at either end.
+class Snippeter {
+ public:
+  static constexpr std::size_t kDefaultChars = 200;
+
+  Snippeter(const Analyzer& analyzer, const ParsedQuery& query);
+
+  /// The best passage of about `max_chars` characters, or the text's start when nothing matches.
+  std::string snippet(std::string_view text, std::size_t max_chars = kDefaultChars) const;
+  /// True if the token matches one of the query's words.
+  bool matches(const Token& token) const;
+
+ private:
+  const Analyzer& analyzer_;
+  const ParsedQuery& query_;
+};
+
+/// Escapes &, <, >, " and ' for HTML.
+std::string html_escape(std::string_view s);
+
+}  // namespace fynd

@@ -1,0 +1,28 @@
+/** Test helper: builds small fynd indexes in the layout of core/schema.h. */
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "project.h"
+
+namespace fynd::test {
+
+/// A project with the fields the query tests use.
+Project make_project(const std::string& id, const std::string& title, const std::string& text,
+                     std::vector<std::string> funders = {}, std::vector<std::string> regions = {},
+                     std::vector<int> years = {}, std::vector<std::string> themes = {},
+                     std::optional<std::int64_t> budget = std::nullopt);
+
+/// Writes `projects` into a new index at `dir` (one document per project, as IndexWriter does).
+void build_index(const std::filesystem::path& dir, const std::vector<Project>& projects);
+
+/// A small fixed corpus of eight Swedish projects used by several suites.
+std::vector<Project> small_corpus();
+
+/// Reads the shared ERDF corpus into projects (funder ERUF, county/municipality/area
+/// regions, years from the period, theme from the thematic goal, budget).
+std::vector<Project> shared_corpus_projects(const std::filesystem::path& json_file);
+
+}  // namespace fynd::test
