@@ -178,10 +178,14 @@ Analyzer::WordInfo Analyzer::word_info(std::string_view folded) const {
     if (auto hit = lexical_->words.get(folded)) return *hit;
   }
   WordInfo info;
-  info.stem = stem(folded);
+  const std::string base = options_.lemmas ? lemma(folded) : std::string(folded);
+  info.stem = swedish_stemmer()(base);
   if (options_.folding) {
-    std::string f = text::strip_diacritics(info.stem);
-    if (f != info.stem) info.folded = std::move(f);
+    // Stem the folded base form (not fold the stem): Snowball treats "café" and "cafe",
+    // "müller" and "muller" differently, and a query typed without accents gets the
+    // stem of the plain spelling.
+    const std::string plain = text::strip_diacritics(base);
+    if (plain != base) info.folded = swedish_stemmer()(plain);
   }
   if (options_.compounds && lexical_) {
     const std::vector<CompoundPart> parts = lexical_->splitter.split_fully(folded);
@@ -316,16 +320,59 @@ std::vector<std::string> Analyzer::expansion_terms(const Token& token) const {
   return terms;
 }
 
+std::vector<std::string> Analyzer::diacritic_variants(std::string_view word) const {
+  std::vector<std::string> out;
+  if (!lexical_) return out;
+  // The letters a user may type for å/ä/ö/é/ü, and what they may stand for.
+  struct Choice {
+    std::size_t at;
+    std::vector<std::string_view> letters;
+  };
+  std::vector<Choice> choices;
+  std::size_t combinations = 1;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    switch (word[i]) {
+      case 'a': choices.push_back({i, {"a", "å", "ä"}}); combinations *= 3; break;
+      case 'o': choices.push_back({i, {"o", "ö"}}); combinations *= 2; break;
+      case 'e': choices.push_back({i, {"e", "é"}}); combinations *= 2; break;
+      case 'u': choices.push_back({i, {"u", "ü"}}); combinations *= 2; break;
+      default: break;
+    }
+    if (combinations > kMaxDiacriticVariants) return out;
+  }
+  const SwedishLexicon& lex = lexical_->lexicon;
+  for (std::size_t n = 1; n < combinations; ++n) {  // n == 0 is the word itself
+    std::string candidate;
+    std::size_t from = 0;
+    std::size_t code = n;
+    for (const Choice& c : choices) {
+      candidate.append(word.substr(from, c.at - from));
+      candidate.append(c.letters[code % c.letters.size()]);
+      code /= c.letters.size();
+      from = c.at + 1;
+    }
+    candidate.append(word.substr(from));
+    if (lex.known_simple(candidate)) out.push_back(std::move(candidate));
+  }
+  return out;
+}
+
 std::vector<WeightedTerm> Analyzer::weighted_query_terms(const Token& token) const {
   std::vector<WeightedTerm> out;
   for (std::string& t : query_terms(token)) out.push_back({std::move(t), 1.0});
   if (token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;
   if (options_.compounds) out.push_back({std::string(Schema::kPart) + token.stem, kPartWeight});
   if (options_.folding) {
-    if (token.folded.empty()) {
-      // Typed without diacritics: also the words that have them (vaxjo -> växjö).
+    if (token.folded.empty() && text::strip_diacritics(token.surface) == token.surface) {
+      // Typed without diacritics: also the words that have them (vaxjo -> växjö), and the
+      // stems of the lexicon words it spells without them (halsan -> hälsan -> hälsa).
       out.push_back({std::string(Schema::kFolded) + token.stem, kFoldedWeight});
-    } else if (!has_swedish_letters(token.surface)) {
+      for (const std::string& variant : diacritic_variants(token.surface)) {
+        std::string term = std::string(Schema::kStem) + stem(variant);
+        auto same = [&](const WeightedTerm& w) { return w.term == term; };
+        if (std::none_of(out.begin(), out.end(), same)) out.push_back({std::move(term), kFoldedWeight});
+      }
+    } else if (!token.folded.empty() && !has_swedish_letters(token.surface)) {
       // Only foreign accents (idé, müller): also the words written without them.
       out.push_back({std::string(Schema::kStem) + token.folded, kFoldedWeight});
       out.push_back({std::string(Schema::kFolded) + token.folded, kFoldedWeight});

@@ -28,7 +28,7 @@ struct Token {
   Xapian::termpos pos = 0;  ///< 1-based word position (stop words count)
   TokenKind kind = TokenKind::Word;
   bool stop = false;      ///< a stop word: indexed for phrases, never stemmed or searched alone
-  std::string folded;     ///< `stem` without diacritics when it has any ("vaxjo"), else empty
+  std::string folded;     ///< stem of the base form without diacritics ("vaxjo"), if it had any
   std::vector<std::string> parts;  ///< stems of a compound's parts and sub-compounds, if split
 };
 
@@ -105,11 +105,17 @@ class Analyzer {
 
   /// Query path with expansions: query_terms() at weight 1, then
   ///  - the part term of its stem (kPartWeight): "marknad" finds "arbetsmarknadsavdelningen";
-  ///  - for a word typed without diacritics, the folded term (kFoldedWeight): "vaxjo"
-  ///    finds "växjö"; a word typed with å/ä/ö gets none, so "här" does not find "har";
+  ///  - for a word typed without diacritics, the folded term and the stems of its
+  ///    diacritic_variants() (kFoldedWeight): "vaxjo" finds "växjö", "halsan" "hälsa";
+  ///    a word typed with å/ä/ö gets none, so "här" does not find "har";
   ///  - for a word whose only diacritics are foreign (é, ü), the folded stem too: "idé"
   ///    finds "ide".
   std::vector<WeightedTerm> weighted_query_terms(const Token& token) const;
+
+  /// The lexicon words a word typed without diacritics may stand for: "halsan" ->
+  /// "hälsan"; empty for a word with too many a/o/e/u to try them all.
+  std::vector<std::string> diacritic_variants(std::string_view word) const;
+  static constexpr std::size_t kMaxDiacriticVariants = 2048;
 
   /// Weight factors of expansion terms relative to the word's own terms.
   static constexpr double kPartWeight = 0.5;
