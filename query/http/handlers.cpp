@@ -1,0 +1,112 @@
+#include "handlers.h"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "api_error.h"
+#include "error.h"
+#include "static_files.h"
+
+namespace fynd::http {
+namespace {
+
+/// Runs a library call; a QueryError it throws is blamed on `parameter`.
+template <typename Fn>
+auto blaming(const std::string& parameter, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const ParameterError&) {
+    throw;
+  } catch (const QueryError& e) {
+    throw ParameterError(parameter, e.what());
+  }
+}
+
+}  // namespace
+
+void get_search(Exchange& ex) {
+  SearchRequest request = ex.service.parser.search(ex.params());
+  auto start = std::chrono::steady_clock::now();
+  SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
+  if (result.took_ms <= 0) {
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  }
+  ex.json(200, result);
+}
+
+void get_project(Exchange& ex) {
+  RequestParser::reject_unknown(ex.params(), {});
+  const std::string& id = ex.path.at("id");
+  auto project = ex.service.pool.searcher().get(id);
+  if (!project) throw NotFoundError("no project with id '" + id + "'");
+  ex.json(200, *project);
+}
+
+void get_project_similar(Exchange& ex) {
+  RequestParser::reject_unknown(ex.params(), {});
+  write_error(ex.response, kNotImplemented.status, kNotImplemented.code,
+              "similar projects are not available in this build");
+}
+
+void post_similar(Exchange& ex) {
+  write_error(ex.response, kNotImplemented.status, kNotImplemented.code,
+              "similar projects are not available in this build");
+}
+
+void get_stats(Exchange& ex) {
+  write_error(ex.response, kNotImplemented.status, kNotImplemented.code,
+              "statistics are not available in this build");
+}
+
+void get_suggest(Exchange& ex) {
+  const RequestParser& parser = ex.service.parser;
+  RequestParser::reject_unknown(ex.params(), {"q", "size"});
+  std::string typed = ex.request.get_param_value("q");
+  parser.text(ex.params(), "q", parser.limits().max_query_chars);  // validates length
+  auto size = static_cast<std::size_t>(parser.integer(ex.params(), "size", 1, 20, 8));
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : ex.service.pool.suggester().suggest(typed, size)) {
+    nlohmann::json item{{"text", s.text}, {"kind", suggestion_kind_name(s.kind)}};
+    if (!s.id.empty()) item["id"] = s.id;
+    if (s.kind == SuggestionKind::Word) item["count"] = s.count;
+    list.push_back(std::move(item));
+  }
+  ex.json(200, {{"query", typed}, {"suggestions", list}});
+}
+
+void get_health(Exchange& ex) {
+  RequestParser::reject_unknown(ex.params(), {});
+  IndexStatus st = ex.service.pool.status();
+  nlohmann::json body{{"status", "ok"},
+                      {"version", FYND_VERSION},
+                      {"documents", st.documents},
+                      {"indexed_at", st.indexed_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.indexed_at)},
+                      {"index_age_s", st.age_seconds ? nlohmann::json(*st.age_seconds) : nlohmann::json(nullptr)},
+                      {"revision", st.revision}};
+  ex.json(200, body);
+}
+
+void get_metrics(Exchange& ex) {
+  RequestParser::reject_unknown(ex.params(), {});
+  std::uint64_t documents = 0;
+  try {
+    documents = ex.service.pool.searcher().document_count();
+  } catch (const Error&) {
+    // An unavailable index still lets the counters be read.
+  }
+  ex.response.status = 200;
+  ex.response.set_content(ex.service.metrics.prometheus(documents), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void get_static(Exchange& ex) {
+  auto it = ex.path.find("file");
+  std::string name = it == ex.path.end() ? "index.html" : it->second;
+  auto file = StaticFiles(ex.service.options.web_dir).load(name);
+  if (!file) throw NotFoundError("no such page: /" + name);
+  ex.response.status = 200;
+  ex.response.set_header("Cache-Control", "no-cache");
+  ex.response.set_content(file->content, file->mime_type.c_str());
+}
+
+}  // namespace fynd::http
