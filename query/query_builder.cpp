@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "schema.h"
+#include "synonyms.h"
 #include "text.h"
 
 namespace fynd {
@@ -306,7 +307,11 @@ class Parser {
       highlight(t.surface);
     }
     if (terms.size() == 1) return terms.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    if (prefix.empty()) {
+      if (auto synonyms = Synonyms::shared().expand(analyzer_, tokens)) q = Xapian::Query(Xapian::Query::OP_OR, q, *synonyms);
+    }
+    return q;
   }
 
   std::optional<Xapian::Query> word(const std::string& s, bool wildcard, std::string_view prefix) {
@@ -421,13 +426,16 @@ Xapian::Query QueryBuilder::word_query(const Token& token) const {
       alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(terms[i].term), weight);
     }
   }
+  // Other names of the word (ESF -> Socialfonden, "Europeiska socialfonden").
+  if (auto synonyms = Synonyms::shared().expand(analyzer_, {token})) alts.push_back(*synonyms);
   if (alts.size() == 1) return alts.front();
   return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
 }
 
 ParsedQuery QueryBuilder::parse(std::string_view query_text) const {
   ParsedQuery out;
-  const std::string normalised = text::nfc(query_text);
+  // Multi-word synonyms typed without quotes become phrases, expanded by phrase().
+  const std::string normalised = Synonyms::shared().quote_phrases(analyzer_, text::nfc(query_text));
   std::vector<Lexeme> lexemes = lex(normalised);
   if (lexemes.empty()) {
     out.query = Xapian::Query::MatchAll;
