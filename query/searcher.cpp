@@ -6,6 +6,7 @@
 #include "query_builder.h"
 #include "schema.h"
 #include "snippeter.h"
+#include "spelling.h"
 
 namespace fynd {
 namespace {
@@ -83,6 +84,19 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       hit.snippet = snippeter.snippet(body);
     }
     result.hits.push_back(std::move(hit));
+  }
+  // Few or no hits: search the spelling-corrected query instead ("Menade du: …").
+  if (!parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
+    if (auto corrected = SpellingCorrector(db_, analyzer_).correct_query(request.query)) {
+      SearchRequest retry = request;
+      retry.query = *corrected;
+      SearchResult better = search(retry);
+      if (better.total > result.total) {
+        better.query = request.query;
+        better.suggestion = *corrected;
+        return better;
+      }
+    }
   }
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
