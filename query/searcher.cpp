@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "error.h"
+#include "facet_counter.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "snippeter.h"
@@ -65,6 +66,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   if (request.sort != SortOrder::Relevance) {
     enquire.set_sort_by_key_then_relevance(&keys, false);
   }
+  FacetCounter facets(db_, builder, request, parsed.query);
+  if (!request.facets.empty()) facets.attach(enquire);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
                        doc_count);
@@ -85,6 +88,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     }
     result.hits.push_back(std::move(hit));
   }
+  if (!request.facets.empty()) result.facets = facets.result();
   // Few or no hits: search the spelling-corrected query instead ("Menade du: …").
   if (!parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
     if (auto corrected = SpellingCorrector(db_, analyzer_).correct_query(request.query)) {

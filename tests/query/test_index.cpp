@@ -24,6 +24,11 @@ Project make_project(const std::string& id, const std::string& title, const std:
 }
 
 void build_index(const std::filesystem::path& dir, const std::vector<Project>& projects) {
+  std::filesystem::remove_all(dir);
+  add_to_index(dir, projects);
+}
+
+void add_to_index(const std::filesystem::path& dir, const std::vector<Project>& projects) {
   IndexWriter writer(dir);
   for (const Project& p : projects) writer.add(p);
   writer.commit();
@@ -102,7 +107,7 @@ std::vector<Project> shared_corpus_projects(const std::filesystem::path& json_fi
     }
     p.period = {from, to};
     const std::string theme = r.value("tematiskt_mål", "");
-    if (!theme.empty()) p.themes.push_back(theme.substr(0, 80));
+    if (!theme.empty()) p.themes.push_back(theme);
     if (r.contains("beviljat_belopp_sek") && r["beviljat_belopp_sek"].is_number()) {
       p.budget_sek = r["beviljat_belopp_sek"].get<std::int64_t>();
     }

@@ -18,6 +18,9 @@ Project make_project(const std::string& id, const std::string& title, const std:
 /// Writes `projects` into a new index at `dir` (one document per project, as IndexWriter does).
 void build_index(const std::filesystem::path& dir, const std::vector<Project>& projects);
 
+/// Adds `projects` to the index at `dir` (created if missing).
+void add_to_index(const std::filesystem::path& dir, const std::vector<Project>& projects);
+
 /// A small fixed corpus of eight Swedish projects used by several suites.
 std::vector<Project> small_corpus();
 
