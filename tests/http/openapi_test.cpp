@@ -10,17 +10,16 @@ namespace {
 
 class OpenApiTest : public ServeFixture {
  protected:
-  static nlohmann::json spec() {
+  static const nlohmann::json& spec() {
     static const nlohmann::json s = nlohmann::json::parse(read_file(source_dir() / "web" / "openapi.json"));
     return s;
   }
 
   static const nlohmann::json& resolve(const nlohmann::json& schema) {
-    static nlohmann::json root = spec();
     if (!schema.contains("$ref")) return schema;
     std::string ref = schema["$ref"];
     EXPECT_EQ(ref.rfind("#/components/schemas/", 0), 0u) << ref;
-    return root["components"]["schemas"][ref.substr(std::string("#/components/schemas/").size())];
+    return spec().at("components").at("schemas").at(ref.substr(std::string("#/components/schemas/").size()));
   }
 
   static bool has_type(const nlohmann::json& value, const std::string& type) {
@@ -71,18 +70,18 @@ class OpenApiTest : public ServeFixture {
 
   /// The response schema the spec documents for a path, method and status.
   static nlohmann::json response_schema(const std::string& path, const std::string& method, int status) {
-    const auto& op = spec()["paths"][path][method];
-    nlohmann::json resp = op["responses"][std::to_string(status)];
+    nlohmann::json resp = spec().at("paths").at(path).at(method).at("responses").at(std::to_string(status));
     if (resp.contains("$ref")) {
       std::string name = resp["$ref"].get<std::string>().substr(std::string("#/components/responses/").size());
-      resp = spec()["components"]["responses"][name];
+      resp = spec().at("components").at("responses").at(name);
     }
-    return resp["content"]["application/json"]["schema"];
+    return resp.at("content").at("application/json").at("schema");
   }
 
   void conforms(const std::string& path, const std::string& method, const HttpReply& r) {
-    const auto& op = spec()["paths"][path][method];
-    ASSERT_TRUE(op.is_object()) << "undocumented route " << method << " " << path;
+    const auto& paths = spec().at("paths");
+    ASSERT_TRUE(paths.contains(path) && paths.at(path).contains(method)) << "undocumented route " << method << " " << path;
+    const auto& op = paths.at(path).at(method);
     ASSERT_TRUE(op["responses"].contains(std::to_string(r.status)))
         << method << " " << path << ": status " << r.status << " is not documented; body " << r.body;
     auto body = r.json();
@@ -94,7 +93,7 @@ class OpenApiTest : public ServeFixture {
 TEST_F(OpenApiTest, EveryRouteInTheTableIsDocumented) {
   for (const char* path : {"/api/search", "/api/projects/{id}", "/api/projects/{id}/similar", "/api/similar",
                            "/api/stats", "/api/suggest", "/health", "/metrics"}) {
-    EXPECT_TRUE(spec()["paths"].contains(path)) << path;
+    EXPECT_TRUE(spec().at("paths").contains(path)) << path;
   }
 }
 

@@ -1,0 +1,420 @@
+// fynd search page: plain JavaScript over the JSON API (/api/search, /api/suggest,
+// /api/projects/{id}, /api/projects/{id}/similar, /api/stats). Everything from the server
+// is inserted as text, except snippets, which the server sends as escaped HTML with <mark>.
+'use strict';
+
+const FACETS = [
+  ['funder', 'Finansiär'],
+  ['region', 'Region'],
+  ['year', 'År'],
+  ['theme', 'Tema'],
+];
+const PAGE_SIZE = 10;
+const $ = (id) => document.getElementById(id);
+
+const state = { q: '', filters: {}, yearFrom: '', yearTo: '', page: 1 };
+let lastResult = null;
+let searchSeq = 0;
+
+// ---------------------------------------------------------------- helpers
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') node.textContent = v;
+    else if (k === 'class') node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+const number = (n) => Number(n).toLocaleString('sv-SE');
+const kronor = (n) => (n === null || n === undefined ? '' : number(n) + ' kr');
+
+async function api(path, options) {
+  const res = await fetch(path, options);
+  let body = null;
+  try { body = await res.json(); } catch (e) { body = null; }
+  if (!res.ok) {
+    const message = body && body.error ? body.error.message : `HTTP ${res.status}`;
+    const err = new Error(message);
+    err.status = res.status;
+    throw err;
+  }
+  return body;
+}
+
+function filterParams(params) {
+  for (const [facet] of FACETS) {
+    for (const v of state.filters[facet] || []) params.append(facet, v);
+  }
+  if (state.yearFrom || state.yearTo) params.append('year', `${state.yearFrom}..${state.yearTo}`);
+  return params;
+}
+
+function searchParams() {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  filterParams(params);
+  if (state.page > 1) params.set('page', String(state.page));
+  return params;
+}
+
+// ---------------------------------------------------------------- URL state
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  state.q = params.get('q') || '';
+  state.page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
+  state.filters = {};
+  state.yearFrom = state.yearTo = '';
+  for (const [facet] of FACETS) {
+    for (const v of params.getAll(facet)) {
+      if (facet === 'year' && v.includes('..')) {
+        [state.yearFrom, state.yearTo] = v.split('..');
+      } else {
+        (state.filters[facet] = state.filters[facet] || []).push(v);
+      }
+    }
+  }
+  $('q').value = state.q;
+  $('year-from').value = state.yearFrom;
+  $('year-to').value = state.yearTo;
+}
+
+function writeUrl(push) {
+  const qs = searchParams().toString();
+  const url = location.pathname + (qs ? '?' + qs : '') + location.hash;
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+}
+
+// ---------------------------------------------------------------- search
+async function search({ push = false } = {}) {
+  writeUrl(push);
+  const seq = ++searchSeq;
+  const params = searchParams();
+  params.set('size', String(PAGE_SIZE));
+  $('status').textContent = 'Söker…';
+  try {
+    const result = await api('api/search?' + params.toString());
+    if (seq !== searchSeq) return;
+    lastResult = result;
+    renderResults(result);
+    renderFacets(result.facets || {});
+    renderTimeline(result);
+  } catch (err) {
+    if (seq !== searchSeq) return;
+    $('status').textContent = 'Sökningen misslyckades: ' + err.message;
+    $('results').replaceChildren();
+    $('pager').hidden = true;
+  }
+}
+
+function renderResults(result) {
+  const total = result.total;
+  const shown = result.hits.length;
+  const first = (state.page - 1) * PAGE_SIZE + 1;
+  $('status').textContent = total === 0
+    ? 'Inga projekt hittades.'
+    : `${number(total)} projekt hittades` + (total > shown ? ` – visar ${first}–${first + shown - 1}` : '') + '.';
+
+  $('spelling').hidden = !result.suggestion;
+  if (result.suggestion) $('spelling-link').textContent = result.suggestion;
+
+  const list = $('results');
+  list.replaceChildren();
+  list.start = first;
+  for (const hit of result.hits) list.append(renderHit(hit));
+
+  const pages = Math.ceil(total / PAGE_SIZE);
+  $('pager').hidden = pages <= 1;
+  $('prev').disabled = state.page <= 1;
+  $('next').disabled = state.page >= pages || state.page * PAGE_SIZE >= 10000;
+  $('page-info').textContent = `Sida ${state.page} av ${number(pages)}`;
+}
+
+function renderHit(hit) {
+  const link = el('a', { href: '#projekt/' + encodeURIComponent(hit.id), class: 'result-title', text: hit.title || hit.id });
+  const snippet = el('p', { class: 'snippet' });
+  snippet.innerHTML = hit.snippet;  // escaped by the server; only <mark> is markup
+  const meta = el('p', { class: 'meta' });
+  const parts = [];
+  if (hit.funders.length) parts.push(hit.funders.join(', '));
+  if (hit.regions.length) parts.push(hit.regions.slice(0, 3).join(', '));
+  if (hit.years.length) parts.push(hit.years.length > 1 ? `${hit.years[0]}–${hit.years[hit.years.length - 1]}` : String(hit.years[0]));
+  if (hit.budget_sek !== null && hit.budget_sek !== undefined) parts.push(kronor(hit.budget_sek));
+  meta.textContent = parts.join(' · ');
+  return el('li', { class: 'hit' }, el('h2', {}, link), meta, snippet);
+}
+
+// ---------------------------------------------------------------- facets
+function renderFacets(facets) {
+  const box = $('facets');
+  const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  box.replaceChildren();
+  for (const [facet, label] of FACETS) {
+    const values = facets[facet] || [];
+    const selected = new Set(state.filters[facet] || []);
+    if (!values.length && !selected.size) continue;
+    const set = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', { text: label }));
+    const seen = new Set();
+    const ordered = facet === 'year' ? [...values].sort((a, b) => a.value.localeCompare(b.value)) : values;
+    for (const v of ordered.slice(0, 30)) {
+      seen.add(v.value);
+      set.append(facetCheckbox(facet, v.value, v.count, v.selected || selected.has(v.value)));
+    }
+    for (const value of selected) if (!seen.has(value)) set.append(facetCheckbox(facet, value, 0, true));
+    box.append(set);
+  }
+  if (focused) {
+    const again = box.querySelector(`input[data-key="${CSS.escape(focused)}"]`);
+    if (again) again.focus();
+  }
+}
+
+function facetCheckbox(facet, value, count, checked) {
+  const key = facet + ':' + value;
+  const id = 'f-' + facet + '-' + Array.from(value).map((c) => c.codePointAt(0).toString(36)).join('');
+  const input = el('input', { type: 'checkbox', id, 'data-key': key, 'data-value': value });
+  input.checked = checked;
+  input.addEventListener('change', () => {
+    const list = new Set(state.filters[facet] || []);
+    if (input.checked) list.add(value); else list.delete(value);
+    state.filters[facet] = [...list];
+    state.page = 1;
+    search({ push: true });
+  });
+  const label = el('label', { for: id },
+    el('span', { class: 'facet-value', text: value }), ' ',
+    el('span', { class: 'count', text: number(count), 'aria-label': `${number(count)} projekt` }));
+  return el('div', { class: 'facet-option' }, input, label);
+}
+
+// ---------------------------------------------------------------- timeline
+async function renderTimeline(result) {
+  let bars = null;
+  try {
+    const params = filterParams(new URLSearchParams());
+    params.set('by', 'year');
+    if (state.q) params.set('q', state.q);
+    const stats = await api('api/stats?' + params.toString());
+    bars = stats.groups.map((g) => ({ year: String(g.value), count: g.count }));
+  } catch (err) {
+    // Without /api/stats the year facet of the search gives the same counts.
+    bars = ((result.facets && result.facets.year) || []).map((v) => ({ year: v.value, count: v.count }));
+  }
+  bars = bars.filter((b) => /^\d{4}$/.test(b.year)).sort((a, b) => a.year.localeCompare(b.year));
+  drawTimeline(bars);
+}
+
+function drawTimeline(bars) {
+  const box = $('timeline-chart');
+  box.replaceChildren();
+  $('timeline').hidden = bars.length === 0;
+  if (!bars.length) return;
+  const NS = 'http://www.w3.org/2000/svg';
+  const w = Math.max(300, bars.length * 40), h = 120, pad = 18;
+  const max = Math.max(...bars.map((b) => b.count));
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${w} ${h + pad}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Projekt per år: ' + bars.map((b) => `${b.year}: ${b.count}`).join(', '));
+  const step = w / bars.length;
+  bars.forEach((b, i) => {
+    const bh = max ? Math.max(2, (b.count / max) * (h - 16)) : 0;
+    const rect = document.createElementNS(NS, 'rect');
+    rect.setAttribute('x', String(i * step + step * 0.15));
+    rect.setAttribute('y', String(h - bh));
+    rect.setAttribute('width', String(step * 0.7));
+    rect.setAttribute('height', String(bh));
+    rect.setAttribute('class', 'bar');
+    const title = document.createElementNS(NS, 'title');
+    title.textContent = `${b.year}: ${b.count} projekt`;
+    rect.append(title);
+    const count = document.createElementNS(NS, 'text');
+    count.setAttribute('x', String(i * step + step / 2));
+    count.setAttribute('y', String(h - bh - 3));
+    count.setAttribute('class', 'bar-count');
+    count.textContent = String(b.count);
+    const label = document.createElementNS(NS, 'text');
+    label.setAttribute('x', String(i * step + step / 2));
+    label.setAttribute('y', String(h + pad - 4));
+    label.setAttribute('class', 'bar-label');
+    label.textContent = b.year;
+    svg.append(rect, count, label);
+  });
+  box.append(svg);
+}
+
+// ---------------------------------------------------------------- suggestions
+let suggestTimer = null;
+let suggestAbort = null;
+let activeSuggestion = -1;
+
+function closeSuggestions() {
+  $('suggestions').hidden = true;
+  $('suggestions').replaceChildren();
+  $('q').setAttribute('aria-expanded', 'false');
+  $('q').removeAttribute('aria-activedescendant');
+  activeSuggestion = -1;
+}
+
+async function fetchSuggestions() {
+  const typed = $('q').value;
+  if (!typed.trim()) { closeSuggestions(); return; }
+  if (suggestAbort) suggestAbort.abort();
+  suggestAbort = new AbortController();
+  try {
+    const body = await api('api/suggest?' + new URLSearchParams({ q: typed, size: '8' }), { signal: suggestAbort.signal });
+    if ($('q').value !== typed) return;
+    const list = $('suggestions');
+    list.replaceChildren();
+    body.suggestions.forEach((s, i) => {
+      const li = el('li', { role: 'option', id: 'sugg-' + i, class: 'suggestion ' + s.kind, 'aria-selected': 'false' },
+        el('span', { text: s.text }));
+      if (s.kind === 'title') li.append(el('span', { class: 'kind', text: ' projekt' }));
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); pickSuggestion(s); });
+      li.dataset.text = s.text;
+      if (s.id) li.dataset.id = s.id;
+      list.append(li);
+    });
+    list.hidden = body.suggestions.length === 0;
+    $('q').setAttribute('aria-expanded', String(!list.hidden));
+    activeSuggestion = -1;
+  } catch (err) {
+    if (err.name !== 'AbortError') closeSuggestions();
+  }
+}
+
+function pickSuggestion(s) {
+  closeSuggestions();
+  if (s.kind === 'title' && s.id) {
+    location.hash = '#projekt/' + encodeURIComponent(s.id);
+    return;
+  }
+  $('q').value = s.text;
+  submitSearch();
+}
+
+function moveSuggestion(delta) {
+  const items = [...$('suggestions').children];
+  if (!items.length) return;
+  activeSuggestion = (activeSuggestion + delta + items.length) % items.length;
+  items.forEach((li, i) => li.setAttribute('aria-selected', String(i === activeSuggestion)));
+  $('q').setAttribute('aria-activedescendant', items[activeSuggestion].id);
+}
+
+// ---------------------------------------------------------------- project view
+async function showProject(id) {
+  $('search-view').hidden = true;
+  $('project-view').hidden = false;
+  $('project-title').textContent = 'Hämtar projektet…';
+  $('project-facts').replaceChildren();
+  $('project-text').replaceChildren();
+  $('similar').replaceChildren();
+  $('similar-status').textContent = '';
+  try {
+    const p = await api('api/projects/' + encodeURIComponent(id));
+    $('project-title').textContent = p.title || p.id;
+    const facts = [
+      ['Finansiär', (p.funders || []).join(', ')],
+      ['Region', (p.regions || []).join(', ')],
+      ['År', (p.years || []).join(', ')],
+      ['Tema', (p.themes || []).join(', ')],
+      ['Budget', kronor(p.budget_sek)],
+      ['Projektägare', p.owner],
+      ['Kontakt', p.contact],
+      ['Källa', p.source ? p.source.file.split('/').pop() : ''],
+    ];
+    for (const [k, v] of facts) if (v) $('project-facts').append(el('dt', { text: k }), el('dd', { text: v }));
+    for (const para of String(p.display_text || p.text || '').split(/\n{2,}/)) {
+      if (para.trim()) $('project-text').append(el('p', { text: para }));
+    }
+  } catch (err) {
+    $('project-title').textContent = err.status === 404 ? 'Projektet finns inte.' : 'Kunde inte hämta projektet: ' + err.message;
+  }
+  $('project-title').focus();
+  try {
+    const similar = await api('api/projects/' + encodeURIComponent(id) + '/similar');
+    const hits = similar.hits || [];
+    $('similar-status').textContent = hits.length ? `${hits.length} liknande projekt.` : 'Inga liknande projekt hittades.';
+    for (const hit of hits) $('similar').append(renderHit(hit));
+  } catch (err) {
+    $('similar-status').textContent = err.status === 501 ? 'Liknande projekt är inte tillgängligt.' : 'Kunde inte hämta liknande projekt.';
+  }
+}
+
+function route() {
+  const m = location.hash.match(/^#projekt\/(.+)$/);
+  if (m) {
+    showProject(decodeURIComponent(m[1]));
+  } else {
+    $('project-view').hidden = true;
+    $('search-view').hidden = false;
+  }
+}
+
+// ---------------------------------------------------------------- wiring
+function submitSearch() {
+  closeSuggestions();
+  state.q = $('q').value.trim();
+  state.page = 1;
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  route();
+  search({ push: true });
+}
+
+function init() {
+  readUrl();
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const items = [...$('suggestions').children];
+    if (activeSuggestion >= 0 && items[activeSuggestion]) {
+      const li = items[activeSuggestion];
+      pickSuggestion({ text: li.dataset.text, id: li.dataset.id, kind: li.dataset.id ? 'title' : 'word' });
+      return;
+    }
+    submitSearch();
+  });
+  $('q').addEventListener('input', () => {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(fetchSuggestions, 150);
+  });
+  $('q').addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') { e.preventDefault(); moveSuggestion(1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); moveSuggestion(-1); }
+    else if (e.key === 'Escape') closeSuggestions();
+  });
+  $('q').addEventListener('blur', () => setTimeout(closeSuggestions, 100));
+  for (const id of ['year-from', 'year-to']) {
+    $(id).addEventListener('change', () => {
+      const from = $('year-from').value.trim(), to = $('year-to').value.trim();
+      const ok = (v) => v === '' || /^\d{4}$/.test(v);
+      if (!ok(from) || !ok(to)) { $('status').textContent = 'Ange år med fyra siffror, t.ex. 2018.'; return; }
+      state.yearFrom = from; state.yearTo = to; state.page = 1;
+      search({ push: true });
+    });
+  }
+  $('clear-filters').addEventListener('click', () => {
+    state.filters = {}; state.yearFrom = state.yearTo = ''; state.page = 1;
+    $('year-from').value = $('year-to').value = '';
+    search({ push: true });
+  });
+  $('prev').addEventListener('click', () => { state.page -= 1; search({ push: true }); $('results').focus(); });
+  $('next').addEventListener('click', () => { state.page += 1; search({ push: true }); $('results').focus(); });
+  $('spelling-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('q').value = $('spelling-link').textContent;
+    submitSearch();
+  });
+  $('back').addEventListener('click', () => {
+    history.replaceState(null, '', location.pathname + location.search);
+    route();
+    $('q').focus();
+  });
+  window.addEventListener('hashchange', route);
+  window.addEventListener('popstate', () => { readUrl(); route(); search(); });
+  route();
+  search();
+}
+
+document.addEventListener('DOMContentLoaded', init);
