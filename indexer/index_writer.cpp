@@ -118,7 +118,8 @@ Xapian::Document IndexWriter::build_document(const Project& p, const Analyzer& a
   if (budget) doc.add_value(Schema::kSlotBudget, Xapian::sortable_serialise(static_cast<double>(*budget)));
 
   nlohmann::json j = p;
-  doc.set_data(j.dump());
+  // Invalid UTF-8 from an upstream step must not lose the project: replace it with U+FFFD.
+  doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return doc;
 }
 

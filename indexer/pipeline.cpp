@@ -250,6 +250,8 @@ void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummar
       if (!doc.record && text::trim(doc.text).empty() && doc.title.empty()) continue;
       for (Project& p : understander_.projects(doc)) projects.push_back(std::move(p));
     }
+  } catch (const NotIndexable& e) {
+    return skip(reason_of(e.what(), file));
   } catch (const Error& e) {
     return fail(reason_of(e.what(), file));
   } catch (const std::exception& e) {
@@ -258,17 +260,26 @@ void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummar
   if (projects.empty()) return skip("no text");
 
   writer.remove_source(file);  // replaced below: not counted as removed
-  for (const Project& p : projects) {
-    const auto [it, fresh] = id_owner_.emplace(p.id, file);
-    if (!fresh && it->second != file) {
-      const std::string w = "project id " + p.id + " also in " + it->second + ": the later one replaces it";
-      summary.warnings.push_back(file + ": " + w);
-      report("warning", file, w);
-      it->second = file;
+  std::size_t added = 0;
+  try {
+    for (const Project& p : projects) {
+      const auto [it, fresh] = id_owner_.emplace(p.id, file);
+      if (!fresh && it->second != file) {
+        const std::string w = "project id " + p.id + " also in " + it->second + ": the later one replaces it";
+        summary.warnings.push_back(file + ": " + w);
+        report("warning", file, w);
+        it->second = file;
+      }
+      writer.add(p);
+      ++added;
     }
-    writer.add(p);
-    ++summary.projects_indexed;
+  } catch (const std::exception& e) {
+    // A project the writer cannot take (Xapian errors are not std::exception and end the
+    // run): the file's partial projects go, the file is reported.
+    writer.remove_source(file);
+    return fail(std::string("cannot index: ") + e.what());
   }
+  summary.projects_indexed += added;
   writer.set_file_signature(sig);
   ++summary.files_read;
 }

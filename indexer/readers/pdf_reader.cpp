@@ -84,7 +84,7 @@ std::vector<RawDocument> PdfReader::read(const std::filesystem::path& path, std:
   }
   doc.text = text::nfc(doc.text);
   if (text::trim(doc.text).empty() || doc.text.find_first_not_of("\f \n\r\t") == std::string::npos) {
-    throw fail("no text layer in PDF (scanned? run OCR first)");
+    throw NotIndexable(file + ": no text layer in PDF (scanned? run OCR first)");
   }
   doc.blocks = line_blocks(doc.text);
   for (const std::string& d : diagnostics) doc.warnings.push_back(file + ": poppler: " + d);

@@ -8,7 +8,8 @@ namespace fynd {
 /// Reads .pdf files (or content starting with "%PDF-"). The text of each page, in
 /// reading order, is joined with '\f' and gives Line blocks with PageBreak blocks between
 /// pages; the document information "Title" becomes the title. A truncated, corrupt or
-/// encrypted PDF, or one without a text layer, throws InputError naming the file.
+/// encrypted PDF throws InputError naming the file; one without a text layer (scanned)
+/// throws NotIndexable.
 /// Poppler's own diagnostics never reach stderr: they become warnings.
 class PdfReader : public Reader {
  public:

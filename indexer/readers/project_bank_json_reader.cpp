@@ -259,7 +259,7 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
         records.emplace_back(std::move(root[i]), i < ranges.size() ? ranges[i] : std::make_pair(std::size_t{0}, std::size_t{0}));
       }
     } else {
-      throw InputError(file + ": JSON is neither an array of records nor a record");
+      throw NotIndexable(file + ": JSON is neither an array of records nor a record");
     }
   }
 
@@ -291,7 +291,7 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
   if (out.empty() && !records.empty()) {
     std::string why = warnings.empty() ? std::string() : warnings.back();
     if (why.rfind(file + ": ", 0) == 0) why = why.substr(file.size() + 2);
-    throw InputError(file + ": no usable project record (" + why + ")");
+    throw NotIndexable(file + ": no project-bank record (" + why + ")");
   }
   // Warnings about the file travel with its first document.
   if (!out.empty()) out.front().warnings = std::move(warnings);

@@ -11,7 +11,8 @@ namespace fynd {
 /// object), or .jsonl/.ndjson with one object a line. Each record becomes a RawDocument
 /// with `record` set (id from "ärende-id", title, owner, contact, amounts, period, years,
 /// regions, funders, raw fields). A malformed file throws one InputError naming the file
-/// and the parser's position; a bad record in a good file is skipped with a warning.
+/// and the parser's position; a bad record in a good file is skipped with a warning; a
+/// valid JSON file without any project record throws NotIndexable.
 class ProjectBankJsonReader : public Reader {
  public:
   std::string_view name() const override { return "json"; }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "error.h"
 #include "project.h"
 
 namespace fynd {
@@ -34,6 +35,13 @@ struct RawDocument {
   SourceRef source;           ///< file and byte range of this document in the file
   std::string encoding;       ///< detected input encoding ("UTF-8", "windows-1252", ...)
   std::vector<std::string> warnings;  ///< e.g. undecodable bytes replaced
+};
+
+/// A well-formed file that holds nothing to index (a JSON file of other data, a scanned
+/// PDF without a text layer). The pipeline reports it as skipped, not failed.
+class NotIndexable : public InputError {
+ public:
+  using InputError::InputError;
 };
 
 /// Interface of a format reader. Readers throw InputError (naming the file) for input
