@@ -197,7 +197,7 @@ async function renderTimeline(result) {
     params.set('by', 'year');
     if (state.q) params.set('q', state.q);
     const stats = await api('api/stats?' + params.toString());
-    bars = stats.groups.map((g) => ({ year: String(g.value), count: g.count }));
+    bars = stats.rows.map((r) => ({ year: String(r.keys[0]), count: r.count }));
   } catch (err) {
     // Without /api/stats the year facet of the search gives the same counts.
     bars = ((result.facets && result.facets.year) || []).map((v) => ({ year: v.value, count: v.count }));

@@ -4,9 +4,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "analytics.h"
 #include "api_error.h"
 #include "error.h"
+#include "similar.h"
 #include "static_files.h"
+#include "text.h"
 
 namespace fynd::http {
 namespace {
@@ -44,19 +47,54 @@ void get_project(Exchange& ex) {
 }
 
 void get_project_similar(Exchange& ex) {
-  RequestParser::reject_unknown(ex.params(), {});
-  write_error(ex.response, kNotImplemented.status, kNotImplemented.code,
-              "similar projects are not available in this build");
+  const RequestParser& parser = ex.service.parser;
+  RequestParser::reject_unknown(ex.params(), {"size", "funder", "region", "year", "theme", "budget_min", "budget_max"});
+  SimilarRequest request;
+  request.id = ex.path.at("id");
+  parser.filters(ex.params(), request.filters);
+  request.limit = static_cast<std::size_t>(parser.integer(ex.params(), "size", 1, 50, 5));
+  SimilarResult result = SimilarProjects(ex.service.pool.searcher()).find(request);
+  ex.json(200, result);
 }
 
 void post_similar(Exchange& ex) {
-  write_error(ex.response, kNotImplemented.status, kNotImplemented.code,
-              "similar projects are not available in this build");
+  const RequestParser& parser = ex.service.parser;
+  auto body = nlohmann::json::parse(ex.request.body, nullptr, false);
+  if (body.is_discarded()) throw ParameterError("body", "not valid JSON (UTF-8)");
+  if (!body.is_object()) throw ParameterError("body", "expected a JSON object {\"text\": ..., \"filters\": {...}}");
+  for (const auto& [key, value] : body.items()) {
+    if (key != "text" && key != "filters" && key != "size") throw ParameterError(key, "unknown field");
+  }
+  if (!body.contains("text")) throw ParameterError("text", "required");
+  if (!body["text"].is_string()) throw ParameterError("text", "expected a string");
+  SimilarRequest request;
+  request.text = body["text"].get<std::string>();
+  if (text::trim(request.text).empty()) throw ParameterError("text", "empty");
+  if (text::length(request.text) > parser.limits().max_text_chars) {
+    throw ParameterError("text", "longer than " + std::to_string(parser.limits().max_text_chars) + " characters");
+  }
+  if (body.contains("filters")) parser.filters(body["filters"], request.filters);
+  if (body.contains("size")) {
+    if (!body["size"].is_number_integer() || body["size"].get<long long>() < 1 || body["size"].get<long long>() > 50) {
+      throw ParameterError("size", "expected an integer from 1 to 50");
+    }
+    request.limit = body["size"].get<std::size_t>();
+  }
+  SimilarResult result = blaming("text", [&] { return SimilarProjects(ex.service.pool.searcher()).find(request); });
+  ex.json(200, result);
 }
 
 void get_stats(Exchange& ex) {
-  write_error(ex.response, kNotImplemented.status, kNotImplemented.code,
-              "statistics are not available in this build");
+  const RequestParser& parser = ex.service.parser;
+  RequestParser::reject_unknown(ex.params(), {"by", "q", "funder", "region", "year", "theme", "budget_min", "budget_max"});
+  StatsRequest request;
+  auto by = parser.facet_list(ex.params(), "by");
+  if (!by || by->empty() || by->size() > 2) throw ParameterError("by", "one or two of funder, region, year, theme");
+  request.by = *by;
+  request.selection.query = parser.text(ex.params(), "q", parser.limits().max_query_chars);
+  parser.filters(ex.params(), request.selection);
+  StatsResult result = blaming("q", [&] { return Analytics(ex.service.pool.searcher()).stats(request); });
+  ex.json(200, result);
 }
 
 void get_suggest(Exchange& ex) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -137,16 +138,37 @@ TEST_F(ApiTest, ProjectByIdAndUnknownId) {
   EXPECT_EQ(missing["error"]["code"], "not_found");
 }
 
-TEST_F(ApiTest, SimilarAndStatsAnswerOrSayNotImplemented) {
-  for (const char* target : {"/api/projects/fx-bredband/similar", "/api/stats?by=year"}) {
-    HttpReply r = client().get(target);
-    ASSERT_TRUE(r.status == 200 || r.status == 501) << target << " " << r.status << " " << r.body;
-    if (r.status == 501) {
-      EXPECT_EQ(r.json()["error"]["code"], "not_implemented");
-    }
-  }
-  HttpReply r = client().post("/api/similar", R"({"text":"bredband till byar på landsbygden"})");
-  ASSERT_TRUE(r.status == 200 || r.status == 501) << r.body;
+TEST_F(ApiTest, SimilarProjectsOfAProjectLeaveItOut) {
+  auto body = get_json("/api/projects/fx-ungdom-arbete/similar?size=3");
+  EXPECT_EQ(body["id"], "fx-ungdom-arbete");
+  EXPECT_LE(body["hits"].size(), 3u);
+  EXPECT_FALSE(hit_ids(body).count("fx-ungdom-arbete"));
+  EXPECT_FALSE(body["hits"].empty()) << body.dump();
+  EXPECT_EQ(get_json("/api/projects/finns-inte/similar", 404)["error"]["code"], "not_found");
+}
+
+TEST_F(ApiTest, SimilarProjectsOfAText) {
+  HttpReply r = client().post("/api/similar", R"({"text":"snabb uppkoppling och bredband till byar","size":3})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = r.json();
+  ASSERT_FALSE(body["hits"].empty()) << r.body;
+  EXPECT_EQ(body["hits"][0]["id"], "fx-bredband") << r.body;
+  HttpReply filtered = client().post(
+      "/api/similar", R"({"text":"bredband till byar","filters":{"funder":["Energimyndigheten"]}})");
+  ASSERT_EQ(filtered.status, 200) << filtered.body;
+  EXPECT_FALSE(hit_ids(filtered.json()).count("fx-bredband")) << filtered.body;
+}
+
+TEST_F(ApiTest, StatsByYearCountsProjectsAndBudgets) {
+  auto body = get_json("/api/stats?by=year&funder=" + url_encode("Europeiska regionala utvecklingsfonden"));
+  EXPECT_EQ(body["total"], 2) << body.dump();
+  std::map<std::string, nlohmann::json> rows;
+  for (const auto& row : body["rows"]) rows[row["keys"][0].get<std::string>()] = row;
+  ASSERT_TRUE(rows.count("2020")) << body.dump();
+  EXPECT_EQ(rows["2020"]["count"], 1);
+  EXPECT_EQ(rows["2020"]["budget_sum"], 2500000);
+  EXPECT_EQ(rows["2016"]["budget_sum"], 5000000);
+  EXPECT_EQ(get_json("/api/stats", 400)["error"]["parameter"], "by");
 }
 
 TEST_F(ApiTest, SuggestCompletesWordsAndTitles) {
