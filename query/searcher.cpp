@@ -90,10 +90,11 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   }
   if (!request.facets.empty()) result.facets = facets.result();
   // Few or no hits: search the spelling-corrected query instead ("Menade du: …").
-  if (!parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
+  if (request.spelling && !parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
     if (auto corrected = SpellingCorrector(db_, analyzer_).correct_query(request.query)) {
       SearchRequest retry = request;
       retry.query = *corrected;
+      retry.spelling = false;  // one correction, never a chain of them
       SearchResult better = search(retry);
       if (better.total > result.total) {
         better.query = request.query;

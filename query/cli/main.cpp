@@ -5,9 +5,15 @@
 #include <exception>
 #include <iostream>
 
+#include <fstream>
+#include <iterator>
+
+#include "analytics.h"
 #include "error.h"
 #include "query_builder.h"
 #include "searcher.h"
+#include "similar.h"
+#include "stats_format.h"
 #include "terminal.h"
 
 namespace {
@@ -24,18 +30,24 @@ constexpr const char* kSyntaxHelp = R"(Query syntax:
   year:2020  year:2018..2021  year:2019..
   A long text (more than 6 words) matches any of its words, closest projects first.
 
+Other commands (each takes the same filters and --db):
+  fynd-query stats --by funder,year [QUERY] [--format table|json|csv|svg] [--out FILE]
+  fynd-query terms [QUERY]                 distinctive words of the selection
+  fynd-query similar ID | --text FILE|-    similar projects and why
+
 Exit codes: 0 ok, 2 bad usage, 4 bad query, 5 not found, 6 index unavailable, 70 internal error.)";
 
 /// Options shared by every mode that selects projects.
 struct SelectOptions {
-  std::string db = "./fynd-db";
   std::vector<std::string> funders, regions, years, themes;
   std::string sort = "relevance";
   std::optional<std::int64_t> budget_min, budget_max;
 };
 
-void add_select_options(CLI::App& app, SelectOptions& o) {
-  app.add_option("--db", o.db, "index directory")->capture_default_str();
+/// `db` is shared by the main command and the subcommands, so --db may come before or after
+/// the subcommand's name.
+void add_select_options(CLI::App& app, SelectOptions& o, std::string& db) {
+  app.add_option("--db", db, "index directory")->capture_default_str();
   app.add_option("--funder", o.funders, "only projects with this funder (repeatable: any of them)");
   app.add_option("--region", o.regions, "only projects in this region (repeatable)");
   app.add_option("--year", o.years, "only projects running this year, or a range 2018..2021 (repeatable)");
@@ -82,6 +94,26 @@ int fail(fynd::ErrorCode code, const std::string& message) {
   return fynd::error_info(code).exit_code;
 }
 
+/// The content of a file, or of standard input for "-".
+std::string read_text(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw fynd::InputError("cannot read '" + path + "'");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// Writes to `path`, or to standard output when it is empty.
+int write_output(const std::string& content, const std::string& path) {
+  if (path.empty()) {
+    std::cout << content;
+    return 0;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  if (!out) throw fynd::InputError("cannot write '" + path + "'");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,19 +122,58 @@ int main(int argc, char** argv) {
     app.footer(kSyntaxHelp);
     app.set_version_flag("--version", std::string("fynd-query ") + FYND_VERSION);
 
+    std::string db = "./fynd-db";
     SelectOptions select;
     std::vector<std::string> words;
     bool json = false;
     bool facets = false;
     std::size_t limit = 10;
     std::size_t offset = 0;
-    add_select_options(app, select);
+    add_select_options(app, select, db);
     app.add_option("--sort", select.sort, "relevance, year, -year, budget or -budget")->capture_default_str();
     app.add_option("--limit", limit, "hits per page")->capture_default_str();
     app.add_option("--offset", offset, "hits to skip")->capture_default_str();
     app.add_flag("--json", json, "print the SearchResult as JSON");
     app.add_flag("--facets", facets, "also count funders, regions, years and themes of all matches");
     app.add_option("query", words, "query words (see Query syntax below); none lists every project");
+
+    // stats
+    CLI::App* stats = app.add_subcommand("stats", "count projects and sum budgets per facet value");
+    SelectOptions stats_select;
+    std::vector<std::string> stats_words;
+    std::string stats_by = "year";
+    std::string stats_format = "table";
+    std::string stats_out;
+    add_select_options(*stats, stats_select, db);
+    stats->add_option("--by", stats_by, "one or two facets: funder, region, year, theme (e.g. funder,year)")
+        ->capture_default_str();
+    stats->add_option("--format", stats_format, "table, json, csv or svg")->capture_default_str();
+    stats->add_option("--out", stats_out, "write to this file instead of standard output");
+    stats->add_option("query", stats_words, "query selecting the projects (default: all)");
+
+    // terms
+    CLI::App* terms = app.add_subcommand("terms", "the most distinctive words of the selected projects");
+    SelectOptions terms_select;
+    std::vector<std::string> terms_words;
+    std::size_t terms_limit = 20;
+    bool terms_json = false;
+    add_select_options(*terms, terms_select, db);
+    terms->add_option("--limit", terms_limit, "words to show")->capture_default_str();
+    terms->add_flag("--json", terms_json, "print JSON");
+    terms->add_option("query", terms_words, "query selecting the projects (default: all)");
+
+    // similar
+    CLI::App* similar = app.add_subcommand("similar", "projects similar to a project (ID) or to a text (--text)");
+    SelectOptions similar_select;
+    std::string similar_id;
+    std::string similar_text;
+    std::size_t similar_limit = 10;
+    bool similar_json = false;
+    add_select_options(*similar, similar_select, db);
+    similar->add_option("id", similar_id, "id of a project in the index");
+    similar->add_option("--text", similar_text, "file with a text (e.g. a project idea), - for standard input");
+    similar->add_option("--limit", similar_limit, "hits")->capture_default_str();
+    similar->add_flag("--json", similar_json, "print JSON");
 
     try {
       app.parse(argc, argv);
@@ -111,12 +182,52 @@ int main(int argc, char** argv) {
       return code == 0 ? 0 : fynd::error_info(fynd::ErrorCode::BadUsage).exit_code;
     }
 
+    if (stats->parsed()) {
+      fynd::StatsRequest r{make_request(stats_select, stats_words), fynd::parse_facet_list(stats_by)};
+      const fynd::StatsFormat format = fynd::stats_format_from_name(stats_format);
+      fynd::validate_request(r.selection, fynd::Analyzer());
+      const fynd::Searcher searcher(db);
+      const std::string rendered = fynd::format_stats(fynd::Analytics(searcher).stats(r), format);
+      return write_output(rendered, stats_out);
+    }
+    if (terms->parsed()) {
+      fynd::TermsRequest r{make_request(terms_select, terms_words), terms_limit};
+      fynd::validate_request(r.selection, fynd::Analyzer());
+      const fynd::Searcher searcher(db);
+      const fynd::TermsResult result = fynd::Analytics(searcher).terms(r);
+      if (terms_json) {
+        std::cout << nlohmann::json(result).dump(2) << '\n';
+      } else {
+        fynd::cli::print_terms(std::cout, result);
+      }
+      return 0;
+    }
+    if (similar->parsed()) {
+      fynd::SimilarRequest r;
+      r.id = similar_id;
+      if (!similar_text.empty()) r.text = read_text(similar_text);
+      if (r.id.empty() == r.text.empty()) {
+        return fail(fynd::ErrorCode::BadUsage, "similar: give either a project ID or --text FILE");
+      }
+      r.filters = make_request(similar_select, {});
+      r.limit = similar_limit;
+      fynd::validate_request(r.filters, fynd::Analyzer());
+      const fynd::Searcher searcher(db);
+      const fynd::SimilarResult result = fynd::SimilarProjects(searcher).find(r);
+      if (similar_json) {
+        std::cout << nlohmann::json(result).dump(2) << '\n';
+      } else {
+        fynd::cli::print_similar(std::cout, result, mark_style());
+      }
+      return 0;
+    }
+
     fynd::SearchRequest request = make_request(select, words);
     request.limit = limit;
     request.offset = offset;
     if (facets || json) request.facets.assign(fynd::kAllFacets.begin(), fynd::kAllFacets.end());
     fynd::validate_request(request, fynd::Analyzer());  // a bad query is reported before a missing index
-    const fynd::Searcher searcher(select.db);
+    const fynd::Searcher searcher(db);
     const fynd::SearchResult result = searcher.search(request);
     if (json) {
       std::cout << nlohmann::json(result).dump(2) << '\n';

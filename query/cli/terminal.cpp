@@ -3,6 +3,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "text.h"
+
 namespace fynd::cli {
 namespace {
 
@@ -97,6 +99,36 @@ void print_result(std::ostream& out, const SearchResult& result, MarkStyle style
       out << (shown == 1 ? " " : ", ") << (v.selected ? "*" : "") << v.value << " (" << v.count << ")";
     }
     out << "\n";
+  }
+}
+
+void print_terms(std::ostream& out, const TermsResult& result) {
+  out << result.total << " projekt valda" << (result.query.empty() ? "" : " av \"" + result.query + "\"") << "\n\n";
+  out << std::left << std::setw(24) << "ord" << std::right << std::setw(10) << "vikt" << std::setw(12) << "i urvalet"
+      << std::setw(12) << "i indexet" << "\n";
+  for (const DistinctiveTerm& t : result.terms) {
+    const std::size_t pad = t.word.size() < 24 ? 24 - text::length(t.word) : 1;
+    out << t.word << std::string(pad, ' ') << std::right << std::fixed << std::setprecision(2) << std::setw(10) << t.weight
+        << std::setw(12) << t.selection_docs << std::setw(12) << t.index_docs << "\n";
+  }
+}
+
+void print_similar(std::ostream& out, const SimilarResult& result, MarkStyle style) {
+  const std::string bold = style == MarkStyle::Ansi ? "\033[1m" : "";
+  const std::string plain = style == MarkStyle::Ansi ? "\033[0m" : "";
+  out << "Liknande projekt" << (result.id.empty() ? "" : " som " + result.id) << ": " << result.total << "\n";
+  out << "sökord: " << join(result.terms) << "\n";
+  for (const SimilarHit& s : result.hits) {
+    const Project& p = s.hit.project;
+    out << "\n" << std::setw(3) << s.hit.rank << ". " << bold << p.title << plain << "  [" << std::fixed
+        << std::setprecision(0) << s.hit.score << "%]\n     id " << s.hit.id;
+    if (!p.source.file.empty()) out << " · " << p.source.file;
+    out << "\n";
+    if (!s.shared_terms.empty()) out << "     gemensamma ord: " << join(s.shared_terms) << "\n";
+    for (const auto& [facet, values] : s.shared_facets) {
+      out << "     samma " << facet_label_sv(facet) << ": " << join(values) << "\n";
+    }
+    if (!s.hit.snippet.empty()) out << "     " << render_snippet(s.hit.snippet, style) << "\n";
   }
 }
 

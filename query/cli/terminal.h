@@ -6,7 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "analytics.h"
 #include "search_request.h"
+#include "similar.h"
 
 namespace fynd::cli {
 
@@ -19,5 +21,10 @@ std::string render_snippet(std::string_view html, MarkStyle style);
 std::string format_years(const std::vector<int>& years);
 /// Ranked hits with title, score, id, source, facets and snippet; then the facet counts.
 void print_result(std::ostream& out, const SearchResult& result, MarkStyle style);
+
+/// Distinctive words as an aligned table.
+void print_terms(std::ostream& out, const TermsResult& result);
+/// Similar projects with their shared words and facet values.
+void print_similar(std::ostream& out, const SimilarResult& result, MarkStyle style);
 
 }  // namespace fynd::cli
