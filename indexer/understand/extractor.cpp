@@ -124,8 +124,15 @@ void Extractor::add_funder(Project& p, int funder, const std::string& evidence) 
 
 void Extractor::normalise_fields(Project& p) const {
   // Regions the reader put in as raw values ("Norrbotten", "Övre Norrland") become places.
-  const std::vector<std::string> raw_regions = std::move(p.regions);
+  // Typed fields (län, kommuner, område) say which level a name is; when present, they are
+  // used instead of the reader's untyped list ("Jönköping" the län, not the kommun).
+  const bool typed = std::any_of(p.fields.begin(), p.fields.end(), [](const auto& kv) {
+    const std::string k = field_key(kv.first);
+    return k == "lan" || k == "kommuner" || k == "kommun" || k == "omrade" || k == "region";
+  });
+  std::vector<std::string> raw_regions = std::move(p.regions);
   p.regions.clear();
+  if (typed) raw_regions.clear();
   for (const std::string& r : raw_regions) {
     std::optional<int> id = gazetteer_.find_place(r);
     if (!id) id = gazetteer_.find_place(r, PlaceLevel::Lan);
@@ -230,12 +237,24 @@ void Extractor::extract_funders(Project& p, std::string_view text) const {
     const std::vector<Word> sw = WordScanner::scan(sentence);
     for (const PhraseMatch& m : gazetteer_.place_index().find_all(sw, sentence)) {
       const Place& place = gazetteer_.places()[static_cast<std::size_t>(m.target)];
+      // The place gives money ("50 procent av Region X", "Växjö kommuns bidrag", "Region X
+      // … som medfinansierar"), rather than receives it ("kommunen fått statsbidrag från").
+      const bool giver_before = m.first > 0 && (sw[m.first - 1].folded == "av" || sw[m.first - 1].folded == "från");
+      bool giver_after = false;
+      for (std::size_t k = m.last; k < sw.size() && k < m.last + 6; ++k) {
+        const std::string& w = sw[k].folded;
+        giver_after = giver_after || w.starts_with("bidrag") || w.starts_with("medfinansier") || w.starts_with("finansierar");
+      }
+      if (!giver_before && !giver_after) continue;
       std::string name;
       const bool region_word = sw[m.first].folded == "region" || (m.first > 0 && sw[m.first - 1].folded == "region");
       if (place.level == PlaceLevel::Lan && region_word) {
         name = "Region " + place.name;
       } else if (place.level == PlaceLevel::Kommun && m.last < sw.size() && is_kommun_word(sw[m.last].folded)) {
-        name = genitive(place.name) + " kommun";
+        // As written: "Jönköpings kommun", "Växjö kommun".
+        name = std::string(sentence.substr(sw[m.first].begin, sw[m.last - 1].end - sw[m.first].begin));
+        if (name != place.name && name != genitive(place.name)) name = place.name;
+        name += " kommun";
         if (place.name == "Gotland") name = "Region Gotland";
       }
       if (!name.empty() && !contains(p.funders, name)) {

@@ -23,7 +23,7 @@ class Extractor {
   void extract(Project& p) const;
 
   /// Adds what a project inherits from its page (`page` already extracted): the page's
-  /// funders always; its regions when the project names no Swedish place of its own;
+  /// funders always; its regions when the project names no Swedish kommun of its own;
   /// its period when the project has none.
   void inherit(Project& p, const Project& page) const;
 

@@ -74,7 +74,8 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
   std::smatch m;
   // Owner: "Projektägare: X" (value maybe on the next line), "Projektägare är X.", "Stödmottagare: X".
   static const std::regex owner_label("(?:Projektägare|Stödmottagare)\\s*(?::|är)\\s*([^\\n.]*)(\\n[^\\n]*)?");
-  if (p.owner.empty() && std::regex_search(s, m, owner_label)) {
+  const bool owner_word = s.find("Projektägare") != std::string::npos || s.find("Stödmottagare") != std::string::npos;
+  if (p.owner.empty() && owner_word && std::regex_search(s, m, owner_label)) {
     std::string value = text::squash_space(m[1].str());
     std::string next = m[2].matched ? std::string(text::trim(m[2].str())) : "";
     if (value.empty()) {
@@ -91,13 +92,18 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
       // The continuation line may carry another column's words: keep up to the place.
       const std::string v(value);
       std::size_t cut = std::string::npos;
-      if (auto k = v.find(" kommun"); k != std::string::npos) cut = k + 7;
-      const std::vector<Word> words = WordScanner::scan(v);
-      for (const PhraseMatch& pm : gazetteer_.place_index().find_all(words, v)) {
-        const std::size_t e = words[pm.last - 1].end;
-        if (pm.last < words.size() && words[pm.last].folded == "kommun") continue;
-        if (cut == std::string::npos || e < cut) cut = e;
-        break;
+      if (auto k = v.find(" kommun"); k != std::string::npos) {
+        cut = k + 7;
+      } else {
+        // "…, Växjö Projektets huvudsyfte": up to a place after a comma.
+        const std::vector<Word> words = WordScanner::scan(v);
+        for (const PhraseMatch& pm : gazetteer_.place_index().find_all(words, v)) {
+          const std::size_t b = words[pm.first].begin;
+          if (b >= 2 && v.compare(b - 2, 2, ", ") == 0) {
+            cut = words[pm.last - 1].end;
+            break;
+          }
+        }
       }
       if (cut != std::string::npos) value = v.substr(0, cut);
     }
@@ -110,7 +116,8 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
   // Contact: "Kontaktperson[:]\nName, role", "Projektledare: Name, unit", "X, projektledare Name".
   static const std::regex contact_label("(?:Kontaktperson|Projektledare|Kontakt)\\s*:?[ \\t]*\\n?[ \\t]*([A-ZÅÄÖÉ][^,\\n]{2,60})");
   static const std::regex contact_after(",\\s*projektledare\\s+([A-ZÅÄÖÉ][^,\\n]{2,60})");
-  if (p.contact.empty()) {
+  const bool contact_word = s.find("Kontakt") != std::string::npos || s.find("rojektledare") != std::string::npos;
+  if (p.contact.empty() && contact_word) {
     for (const std::regex* re : {&contact_label, &contact_after}) {
       if (std::regex_search(s, m, *re)) {
         const std::string value = clean(m[1].str());
@@ -124,7 +131,7 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
     }
   }
   static const std::regex email("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
-  if (p.email.empty() && std::regex_search(s, m, email)) {
+  if (p.email.empty() && s.find('@') != std::string::npos && std::regex_search(s, m, email)) {
     p.email = m.str();
     add_evidence(p, "email", p.email, m.str());
   }
@@ -136,7 +143,9 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
   static const std::regex partner_before("([^.\\n]+?)\\s+ingår också");
   auto add_partners = [&](const std::string& clause, const std::string& ev) {
     for (std::string item : enumeration(drop_parentheses(clause))) {
-      if (auto k = item.find(" som "); k != std::string::npos) item = clean(item.substr(0, k));
+      for (const char* tail : {" som ", " i "}) {
+        if (auto k = item.find(tail); k != std::string::npos) item = clean(item.substr(0, k));
+      }
       const std::vector<Word> w = WordScanner::scan(item);
       if (w.empty() || w.size() > 6 || !starts_upper(item) || item == p.owner) continue;
       if (std::find(p.partners.begin(), p.partners.end(), item) != p.partners.end()) continue;
@@ -144,8 +153,65 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
       add_evidence(p, "partners", item, ev);
     }
   };
-  for (std::sregex_iterator it(s.begin(), s.end(), partner_after), e; it != e; ++it) add_partners((*it)[1].str(), it->str());
-  for (std::sregex_iterator it(s.begin(), s.end(), partner_before), e; it != e; ++it) add_partners((*it)[1].str(), it->str());
+  // std::regex is slow: only sentences with a trigger word are searched.
+  static const char* const triggers[] = {"samverkan", "samarbete", "tillsammans", "drivs av", "ingår också"};
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find_first_of(".\n", start);
+    if (end == std::string::npos) end = s.size();
+    const std::string sentence = s.substr(start, end - start);
+    start = end + 1;
+    const std::string lower = text::fold_case(sentence);
+    if (std::none_of(std::begin(triggers), std::end(triggers),
+                     [&](const char* t) { return lower.find(t) != std::string::npos; })) {
+      continue;
+    }
+    for (const std::regex* re : {&partner_after, &partner_before}) {
+      for (std::sregex_iterator it(sentence.begin(), sentence.end(), *re), e; it != e; ++it) {
+        add_partners((*it)[1].str(), it->str());
+      }
+    }
+  }
+}
+
+}  // namespace fynd
+
+namespace fynd {
+
+void Extractor::inherit(Project& p, const Project& page) const {
+  auto evidence_of = [&](const std::string& field, const std::string& value) {
+    for (const Evidence& e : page.evidence) {
+      if (e.field == field && (e.value == value || value.empty())) return "page: " + e.text;
+    }
+    return std::string("page");
+  };
+  for (const std::string& f : page.funders) {
+    if (std::find(p.funders.begin(), p.funders.end(), f) != p.funders.end()) continue;
+    p.funders.push_back(f);
+    p.evidence.push_back({"funders", f, evidence_of("funders", f)});
+  }
+  // A unit that names no Swedish kommun of its own is where its page is.
+  const auto& places = gazetteer_.places();
+  const bool swedish = std::any_of(p.regions.begin(), p.regions.end(), [&](const std::string& r) {
+    return std::any_of(places.begin(), places.end(), [&](const Place& pl) {
+      return pl.name == r && pl.level == PlaceLevel::Kommun;
+    });
+  });
+  if (!swedish) {
+    for (const std::string& r : page.regions) {
+      if (std::find(p.regions.begin(), p.regions.end(), r) != p.regions.end()) continue;
+      p.regions.push_back(r);
+      p.evidence.push_back({"regions", r, evidence_of("regions", r)});
+    }
+  }
+  // Only a stated period is inherited, never a lone year or a publication date.
+  if (p.years.empty() && !page.years.empty() && !page.period.empty()) {
+    p.years = page.years;
+    if (p.period.empty()) p.period = page.period;
+    std::string ys;
+    for (int y : page.years) ys += (ys.empty() ? "" : " ") + std::to_string(y);
+    p.evidence.push_back({"years", ys, evidence_of("years", "")});
+  }
 }
 
 }  // namespace fynd
