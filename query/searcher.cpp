@@ -7,6 +7,7 @@
 #include "query_builder.h"
 #include "schema.h"
 #include "snippeter.h"
+#include "relaxed_query.h"
 #include "spelling.h"
 
 namespace fynd {
@@ -89,16 +90,19 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.hits.push_back(std::move(hit));
   }
   if (!request.facets.empty()) result.facets = facets.result();
-  // Few or no hits: search the spelling-corrected query instead ("Menade du: …").
+  // Few or no hits: search the spelling-corrected query instead ("Menade du: …"), and
+  // several plain words as any of them rather than all.
   if (request.spelling && !parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
-    if (auto corrected = SpellingCorrector(db_, analyzer_).correct_query(request.query)) {
-      SearchRequest retry = request;
-      retry.query = *corrected;
-      retry.spelling = false;  // one correction, never a chain of them
+    const std::optional<std::string> corrected = SpellingCorrector(db_, analyzer_).correct_query(request.query);
+    SearchRequest retry = request;
+    if (corrected) retry.query = *corrected;
+    if (auto relaxed = or_relaxed(retry.query)) retry.query = *relaxed;
+    retry.spelling = false;  // one retry, never a chain of them
+    if (retry.query != request.query) {
       SearchResult better = search(retry);
       if (better.total > result.total) {
         better.query = request.query;
-        better.suggestion = *corrected;
+        better.suggestion = corrected;
         return better;
       }
     }
