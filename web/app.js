@@ -10,10 +10,13 @@ const FACETS = [
   ['theme', 'Tema'],
 ];
 const PAGE_SIZE = 10;
+const FACET_SHOWN = 8;  // values shown per facet before "Visa fler"
+const expandedFacets = new Set();
 const $ = (id) => document.getElementById(id);
 
 const state = { q: '', filters: {}, yearFrom: '', yearTo: '', page: 1 };
 let lastResult = null;
+let shownSearch = '';  // the query string of the search on screen
 let searchSeq = 0;
 
 // ---------------------------------------------------------------- helpers
@@ -84,7 +87,9 @@ function readUrl() {
 function writeUrl(push) {
   const qs = searchParams().toString();
   const url = location.pathname + (qs ? '?' + qs : '') + location.hash;
+  if (url === location.pathname + location.search + location.hash) { shownSearch = location.search; return; }
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  shownSearch = location.search;
 }
 
 // ---------------------------------------------------------------- search
@@ -158,11 +163,25 @@ function renderFacets(facets) {
     const set = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', { text: label }));
     const seen = new Set();
     const ordered = facet === 'year' ? [...values].sort((a, b) => a.value.localeCompare(b.value)) : values;
-    for (const v of ordered.slice(0, 30)) {
+    const limit = expandedFacets.has(facet) ? 50 : FACET_SHOWN;
+    ordered.forEach((v, i) => {
+      const isSelected = v.selected || selected.has(v.value);
+      if (i >= limit && !isSelected) return;
       seen.add(v.value);
-      set.append(facetCheckbox(facet, v.value, v.count, v.selected || selected.has(v.value)));
-    }
+      set.append(facetCheckbox(facet, v.value, v.count, isSelected));
+    });
     for (const value of selected) if (!seen.has(value)) set.append(facetCheckbox(facet, value, 0, true));
+    if (ordered.length > FACET_SHOWN) {
+      const more = el('button', { type: 'button', class: 'link more', 'aria-expanded': String(expandedFacets.has(facet)),
+        text: expandedFacets.has(facet) ? 'Visa färre' : `Visa fler (${ordered.length - FACET_SHOWN})` });
+      more.addEventListener('click', () => {
+        if (expandedFacets.has(facet)) expandedFacets.delete(facet); else expandedFacets.add(facet);
+        renderFacets(lastResult.facets || {});
+        const again = $('facets').querySelector(`.facet[data-facet="${facet}"] .more`);
+        if (again) again.focus();
+      });
+      set.append(more);
+    }
     box.append(set);
   }
   if (focused) {
@@ -304,7 +323,10 @@ function moveSuggestion(delta) {
 }
 
 // ---------------------------------------------------------------- project view
+let projectSeq = 0;
+
 async function showProject(id) {
+  const seq = ++projectSeq;
   $('search-view').hidden = true;
   $('project-view').hidden = false;
   $('project-title').textContent = 'Hämtar projektet…';
@@ -314,6 +336,7 @@ async function showProject(id) {
   $('similar-status').textContent = '';
   try {
     const p = await api('api/projects/' + encodeURIComponent(id));
+    if (seq !== projectSeq) return;
     $('project-title').textContent = p.title || p.id;
     const facts = [
       ['Finansiär', (p.funders || []).join(', ')],
@@ -330,15 +353,18 @@ async function showProject(id) {
       if (para.trim()) $('project-text').append(el('p', { text: para }));
     }
   } catch (err) {
+    if (seq !== projectSeq) return;
     $('project-title').textContent = err.status === 404 ? 'Projektet finns inte.' : 'Kunde inte hämta projektet: ' + err.message;
   }
   $('project-title').focus();
   try {
     const similar = await api('api/projects/' + encodeURIComponent(id) + '/similar');
+    if (seq !== projectSeq) return;
     const hits = similar.hits || [];
     $('similar-status').textContent = hits.length ? `${hits.length} liknande projekt.` : 'Inga liknande projekt hittades.';
     for (const hit of hits) $('similar').append(renderHit(hit));
   } catch (err) {
+    if (seq !== projectSeq) return;
     $('similar-status').textContent = err.status === 501 ? 'Liknande projekt är inte tillgängligt.' : 'Kunde inte hämta liknande projekt.';
   }
 }
@@ -412,7 +438,14 @@ function init() {
     $('q').focus();
   });
   window.addEventListener('hashchange', route);
-  window.addEventListener('popstate', () => { readUrl(); route(); search(); });
+  // Fragment links (#projekt/…) fire hashchange; back/forward over searches fire popstate.
+  shownSearch = location.search;
+  window.addEventListener('popstate', () => {
+    if (location.search === shownSearch) return;
+    shownSearch = location.search;
+    readUrl();
+    search();
+  });
   route();
   search();
 }
