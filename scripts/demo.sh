@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, indexes the bundled data/ and runs a
-# sample search. FYND_DB overrides where the index is written (default build/demo-db).
+# The main job: installs what is missing, builds, indexes the bundled data/, runs a
+# sample search and then serves the search page and JSON API in the foreground (Ctrl-C
+# stops it). FYND_DB overrides where the index is written (default build/demo-db),
+# FYND_PORT the port (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -13,3 +15,9 @@ echo "== indexing data/sample into $db"
 echo
 echo "== sample search: fynd-query --db $db bredband"
 "$bin/fynd-query" --db "$db" bredband
+echo
+port=${FYND_PORT:-8080}
+echo "== search service: fynd-serve --db $db --port $port (Ctrl-C stops it)"
+echo "   search page: http://127.0.0.1:$port/"
+echo "   JSON API:    curl -s 'http://127.0.0.1:$port/api/search?q=ungdomar&facets=funder,year'"
+exec "$bin/fynd-serve" --db "$db" --port "$port"
