@@ -5,7 +5,9 @@
 #include <exception>
 #include <iostream>
 
+#include "error.h"
 #include "index_command.h"
+#include "understand/explain.h"
 
 int main(int argc, char** argv) {
   try {
@@ -19,13 +21,29 @@ int main(int argc, char** argv) {
     app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
     app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
-    app.add_option("paths", options.inputs, "files and folders to index")->required();
-    // Further modes (e.g. --explain FILE) are added here and call into indexer/.
+    std::vector<std::filesystem::path> explain;
+    auto* paths = app.add_option("paths", options.inputs, "files and folders to index");
+    app.add_option("--explain", explain, "print the projects found in FILE, their fields and the evidence for "
+                   "each, and exit (indexes nothing)")->type_name("FILE")->excludes(paths);
+    // Further modes are added here and call into indexer/.
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
       const int code = app.exit(e);  // prints help, version or the error
       return code == 0 ? 0 : fynd::IndexExit::kUsage;
+    }
+    if (!explain.empty()) {
+      try {
+        for (const auto& file : explain) std::cout << fynd::explain_file(file);
+      } catch (const fynd::Error& e) {
+        std::cerr << "fynd-index: " << e.what() << '\n';
+        return fynd::IndexExit::kSomeFailed;
+      }
+      return 0;
+    }
+    if (options.inputs.empty()) {
+      std::cerr << "fynd-index: paths are required (see --help)\n";
+      return fynd::IndexExit::kUsage;
     }
     options.progress = ::isatty(STDERR_FILENO) != 0;
     return fynd::run_index_command(options, std::cout, std::cerr);
