@@ -68,12 +68,15 @@ fynd::SearchRequest make_request(const SelectOptions& o, const std::vector<std::
       r.filters[fynd::Facet::Year].push_back(y);
       continue;
     }
-    try {
-      if (dots > 0) r.year_from = std::stoi(y.substr(0, dots));
-      if (dots + 2 < y.size()) r.year_to = std::stoi(y.substr(dots + 2));
-    } catch (const std::exception&) {
-      throw fynd::QueryError("--year: expected a year or a range like 2018..2021, got '" + y + "'");
-    }
+    auto year = [&](const std::string& s) {
+      if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) {
+        throw fynd::QueryError("--year: expected a year or a range like 2018..2021, got '" + y + "'");
+      }
+      return std::stoi(s);
+    };
+    if (dots > 0) r.year_from = year(y.substr(0, dots));
+    if (dots + 2 < y.size()) r.year_to = year(y.substr(dots + 2));
+    if (dots == 0 && dots + 2 == y.size()) year("");
   }
   r.budget_min = o.budget_min;
   r.budget_max = o.budget_max;
