@@ -27,8 +27,15 @@ std::string snippet(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t e = std::min(text.size(), end + 30);
   if (auto nl = text.rfind('\n', begin); nl != std::string_view::npos && nl + 1 > b) b = nl + 1;
   if (auto nl = text.find('\n', end); nl != std::string_view::npos && nl < e) e = nl;
-  while (b > 0 && b < begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
-  while (e < text.size() && e > end && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+  // Whole words only: start after a space, end before one.
+  if (b > 0 && text[b - 1] != '\n' && text[b - 1] != ' ') {
+    const auto sp = text.find(' ', b);
+    b = sp != std::string_view::npos && sp < begin ? sp + 1 : begin;
+  }
+  if (e < text.size() && text[e] != ' ' && text[e] != '\n') {
+    const auto sp = text.rfind(' ', e);
+    e = sp != std::string_view::npos && sp >= end ? sp : end;
+  }
   return std::string(text.substr(b, e - b));
 }
 

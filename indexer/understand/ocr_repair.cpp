@@ -28,15 +28,16 @@ std::vector<std::string> chars_of(std::string_view w) {
 }
 
 /// What an OCR'd character may stand for, most likely first. Empty: the character is sure.
-std::vector<std::string> alternatives(const std::string& c, bool word_start) {
+std::vector<std::string> alternatives(const std::string& c, bool word_start, bool all_upper) {
   if (c == "é") return {"ö", "å", "ä"};
   if (c == "&") return {"å", "ä", "ö"};
   if (c == "@") return {"å", "ä"};
   if (c == "d") return {"ö", "å", "ä"};
   if (c == "a") return {"ä", "å"};
   if (c == "o") return {"ö"};
-  if (c == "A") return {"Ä", "Å"};
-  if (c == "O") return {"Ö"};
+  // A capital inside a lowercase word is an OCR'd small letter: "VAxjé" -> "Växjö".
+  if (c == "A") return word_start || all_upper ? std::vector<std::string>{"Ä", "Å"} : std::vector<std::string>{"ä", "å"};
+  if (c == "O") return word_start || all_upper ? std::vector<std::string>{"Ö"} : std::vector<std::string>{"ö"};
   if (c == "6") return {"ö"};
   if (c == "|") return {"l"};
   if (c == "1" && word_start) return {"l"};
@@ -77,8 +78,10 @@ std::string OcrRepair::repair_word(std::string_view word) const {
   // Lone '&' between words is "and", not a letter.
   std::vector<std::size_t> where;
   std::vector<std::vector<std::string>> alts;
+  std::size_t lower_letters = 0;
+  for (const std::string& c : chars) lower_letters += c.size() == 1 && std::islower(static_cast<unsigned char>(c[0]));
   for (std::size_t i = 0; i < chars.size(); ++i) {
-    std::vector<std::string> a = alternatives(chars[i], i == 0);
+    std::vector<std::string> a = alternatives(chars[i], i == 0, lower_letters == 0);
     if (!a.empty()) {
       where.push_back(i);
       alts.push_back(std::move(a));
