@@ -361,13 +361,25 @@ std::vector<WeightedTerm> Analyzer::weighted_query_terms(const Token& token) con
   std::vector<WeightedTerm> out;
   for (std::string& t : query_terms(token)) out.push_back({std::move(t), 1.0});
   if (token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;
-  if (options_.compounds) out.push_back({std::string(Schema::kPart) + token.stem, kPartWeight});
+  if (options_.compounds) {
+    out.push_back({std::string(Schema::kPart) + token.stem, kPartWeight});
+    // A compound typed in a query also finds its parts, weakly: "livsmedelsföretag" finds
+    // projects about "livsmedel" (as a word or inside another compound).
+    for (const std::string& part : token.parts) {
+      for (std::string term : {std::string(Schema::kStem) + part, std::string(Schema::kPart) + part}) {
+        auto same = [&](const WeightedTerm& w) { return w.term == term; };
+        if (std::none_of(out.begin(), out.end(), same)) out.push_back({std::move(term), kQueryPartWeight});
+      }
+    }
+  }
   if (options_.folding) {
     if (token.folded.empty() && text::strip_diacritics(token.surface) == token.surface) {
       // Typed without diacritics: also the words that have them (vaxjo -> växjö), and the
       // stems of the lexicon words it spells without them (halsan -> hälsan -> hälsa).
       out.push_back({std::string(Schema::kFolded) + token.stem, kFoldedWeight});
-      for (const std::string& variant : diacritic_variants(token.surface)) {
+      // A word that is itself Swedish (skoter, mal) is not respelt (sköter, mål).
+      const bool itself_a_word = lexical_ && lexical_->lexicon.known_simple(token.surface);
+      for (const std::string& variant : itself_a_word ? std::vector<std::string>{} : diacritic_variants(token.surface)) {
         std::string term = std::string(Schema::kStem) + stem(variant);
         auto same = [&](const WeightedTerm& w) { return w.term == term; };
         if (std::none_of(out.begin(), out.end(), same)) out.push_back({std::move(term), kFoldedWeight});

@@ -105,6 +105,8 @@ class Analyzer {
 
   /// Query path with expansions: query_terms() at weight 1, then
   ///  - the part term of its stem (kPartWeight): "marknad" finds "arbetsmarknadsavdelningen";
+  ///  - for a compound, the stem and part terms of its parts (kQueryPartWeight):
+  ///    "stålindustrins" finds "stål- och metallindustrin";
   ///  - for a word typed without diacritics, the folded term and the stems of its
   ///    diacritic_variants() (kFoldedWeight): "vaxjo" finds "växjö", "halsan" "hälsa";
   ///    a word typed with å/ä/ö gets none, so "här" does not find "har";
@@ -119,6 +121,7 @@ class Analyzer {
 
   /// Weight factors of expansion terms relative to the word's own terms.
   static constexpr double kPartWeight = 0.5;
+  static constexpr double kQueryPartWeight = 0.3;
   static constexpr double kFoldedWeight = 0.7;
 
   bool is_stop_word(std::string_view folded) const;

@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "error.h"
@@ -101,6 +102,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     if (retry.query != request.query) {
       SearchResult better = search(retry);
       if (better.total > result.total) {
+        if (!corrected) {
+          // Only relaxed: the projects with all the words stay first.
+          std::vector<Hit> hits = std::move(result.hits);
+          for (Hit& h : better.hits) {
+            const bool seen = std::any_of(hits.begin(), hits.end(), [&](const Hit& x) { return x.id == h.id; });
+            if (!seen && hits.size() < request.limit) hits.push_back(std::move(h));
+          }
+          for (std::size_t i = 0; i < hits.size(); ++i) hits[i].rank = static_cast<std::uint32_t>(i + 1);
+          better.hits = std::move(hits);
+        }
         better.query = request.query;
         better.suggestion = corrected;
         return better;
