@@ -80,6 +80,11 @@ std::string parser_message(const json::exception& e) {
     const std::size_t close = msg.find("] ");
     if (close != std::string::npos) msg = msg.substr(close + 2);
   }
+  // The position is given by the caller, in the file's terms.
+  if (msg.rfind("parse error at ", 0) == 0) {
+    const std::size_t colon = msg.find(": ");
+    if (colon != std::string::npos) msg = msg.substr(colon + 2);
+  }
   return msg;
 }
 
@@ -233,7 +238,9 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
         try {
           records.emplace_back(json::parse(line), std::make_pair(start, nl));
         } catch (const json::parse_error& e) {
-          std::string msg = "line " + std::to_string(line_no) + ": " + parser_message(e);
+          const std::size_t column = e.byte > 0 ? e.byte : 1;
+          std::string msg = "line " + std::to_string(line_no) + ", column " + std::to_string(column) + ": " +
+                            parser_message(e);
           if (first_error.empty()) first_error = msg;
           warnings.push_back(file + ": skipped record on " + msg);
         }
