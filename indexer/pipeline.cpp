@@ -146,8 +146,12 @@ void Pipeline::show_progress(std::size_t done, std::size_t total, bool final) {
   const double rate = static_cast<double>(done) / elapsed;
   const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
   std::ostringstream line;
-  line << "\r[" << done << '/' << total << "] " << std::fixed << std::setprecision(1) << rate << " files/s ETA "
-       << static_cast<long long>(eta + 0.5) << 's';
+  line << "\r[" << done << '/' << total << "] " << std::fixed << std::setprecision(1) << rate << " files/s ETA ";
+  if (done == 0) {
+    line << '?';
+  } else {
+    line << static_cast<long long>(eta + 0.5) << 's';
+  }
   log_ << line.str() << "\033[K" << std::flush;
   progress_shown_ = true;
 }
