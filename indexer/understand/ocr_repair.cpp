@@ -45,6 +45,15 @@ std::vector<std::string> alternatives(const std::string& c, bool word_start, boo
   return {};
 }
 
+/// Frequent words that win a tie between equally likely repairs ("ér": "är", not "år";
+/// "frén": "från", not "frön"). Lowercase.
+bool frequent(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "är", "på", "för", "från", "när", "också", "så", "då", "även", "över", "både", "få", "gå", "här",
+      "där", "läs", "länge", "lära", "många", "mål", "må", "hålla", "göra", "gör", "bör", "ökat"};
+  return words.count(folded) > 0;
+}
+
 bool is_ocr_sign(const std::string& c) { return c == "é" || c == "&" || c == "@" || c == "|"; }
 
 /// Word characters of OCR text: letters, digits and the signs OCR puts for å/ä/ö.
@@ -138,6 +147,9 @@ std::string OcrRepair::repair_word(std::string_view word) const {
         ++j;
       }
       if (j == idx.size()) break;
+    }
+    for (const std::string& w : found_simple) {
+      if (frequent(text::fold_case(w))) return w;
     }
     if (!found_simple.empty()) return found_simple.front();
     if (!found_compound.empty() && compound.empty()) compound = found_compound;

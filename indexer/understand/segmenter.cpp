@@ -444,6 +444,13 @@ Segmentation Segmenter::segment(const RawDocument& doc) const {
   } else {
     webpage(b, content, doc);
   }
+  if (b.out.units.empty()) {
+    // Nothing looked like a project: the whole page is one unit, so that it is still found.
+    const Para& first = paras[content.front()];
+    Segment& whole = b.start(ProjectKind::Project, b.out.page_title.empty() ? first.joined(" ") : b.out.page_title, first);
+    for (std::size_t n = 1; n < content.size(); ++n) Builder::append(whole, paras[content[n]].joined(), paras[content[n]].end);
+    b.out.context.clear();
+  }
   for (Segment& s : b.out.units) s.number = number_of(s.body);
   return b.out;
 }

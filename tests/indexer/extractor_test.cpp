@@ -89,6 +89,23 @@ TEST(ExtractorFunders, OtherProgrammes) {
             (Strings{"Delmos"}));
 }
 
+TEST(ExtractorFunders, ProgrammesAndFoundations) {
+  EXPECT_EQ(extract("Projektet finansieras av Interreg Sverige-Norge.").funders, (Strings{"Interreg"}));
+  EXPECT_EQ(extract("Ett Leaderprojekt? Nej: projektet får stöd från Leader Småland.").funders, (Strings{"Leader"}));
+  EXPECT_EQ(extract("Med stöd från Allmänna arvsfonden startar vi.").funders, (Strings{"Allmänna arvsfonden"}));
+  EXPECT_EQ(extract("Vinnova och Tillväxtverket finansierar förstudien.").funders, (Strings{"Vinnova", "Tillväxtverket"}));
+  EXPECT_EQ(extract("Projektet har fått ERUF-medel.").funders, (Strings{"Europeiska regionala utvecklingsfonden"}));
+  EXPECT_EQ(extract("Sedan år 2009 bedriver ICLD programmet som är finansierat av Sida.").funders,
+            (Strings{"ICLD", "Sida"}));
+}
+
+TEST(ExtractorFunders, ReceivingMunicipalityIsNotAFunder) {
+  EXPECT_TRUE(extract("Hur mycket har Jönköpings kommun fått i statsbidrag från Delmos?").funders ==
+              (Strings{"Delmos"}));
+  EXPECT_EQ(extract("Finansiering via ICLD, där Växjö kommuns bidrag består av personalens arbetstid.").funders,
+            (Strings{"ICLD", "Sida", "Växjö kommun"}));
+}
+
 TEST(ExtractorFunders, CommonWordsAreNotFunders) {
   EXPECT_TRUE(extract("Läs mer på nästa sida om hur vi arbetar.").funders.empty());
 }
@@ -121,6 +138,13 @@ TEST(ExtractorRegions, AmbiguousNamesNeedContext) {
   EXPECT_TRUE(has(extract("Marks kommun deltar.").regions, "Mark"));
   EXPECT_FALSE(has(extract("partnerskap med JB Marks Local Municipality").regions, "Mark"));
   EXPECT_TRUE(has(extract("partnerskap med JB Marks Local Municipality").regions, "Sydafrika"));
+}
+
+TEST(ExtractorRegions, SurnamesAndPartnersAbroad) {
+  EXPECT_TRUE(extract("Kontakta Eva Lund eller Per Norberg för mer information.").regions.empty());
+  EXPECT_TRUE(has(extract("Projektet drivs av Lunds kommun.").regions, "Skåne län"));
+  Project p = extract("Jönköping kommun har ingått ett kommunalt partnerskap tillsammans med Stellenboch i Sydafrika.");
+  EXPECT_EQ(p.regions, (Strings{"Jönköping", "Jönköpings län", "Småland med öarna", "Stellenbosch", "Sydafrika"}));
 }
 
 TEST(ExtractorRegions, ErdfFieldsLandInTheSameFacets) {

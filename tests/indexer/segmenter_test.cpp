@@ -107,5 +107,13 @@ TEST(Segmenter, SingleSectionIsOneProjectWithItsNumber) {
   EXPECT_EQ(s.units[0].number, "2019/00503");
 }
 
+TEST(Segmenter, APageWithoutProjectsIsStillOneUnit) {
+  const RawDocument d = plain("Om oss\n\nVi är en förening.\n\nVarför finns vi?\n\nFör att hjälpa till i kommunen varje dag.\n");
+  const Segmentation s = Segmenter().segment(d);
+  ASSERT_EQ(s.units.size(), 1u);
+  EXPECT_EQ(s.units[0].title, "Om oss");
+  EXPECT_NE(s.units[0].body.find("hjälpa till"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace fynd
