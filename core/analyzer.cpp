@@ -379,8 +379,10 @@ std::vector<WeightedTerm> Analyzer::weighted_query_terms(const Token& token) con
       out.push_back({std::string(Schema::kFolded) + token.stem, kFoldedWeight});
       // A word that is itself Swedish (skoter, mal) is not respelt (sköter, mål).
       const bool itself_a_word = lexical_ && lexical_->lexicon.known_simple(token.surface);
-      for (const std::string& variant : itself_a_word ? std::vector<std::string>{} : diacritic_variants(token.surface)) {
-        std::string term = std::string(Schema::kStem) + stem(variant);
+      const std::vector<std::string> variants = itself_a_word ? std::vector<std::string>{} : diacritic_variants(token.surface);
+      for (const std::string& variant : variants) {
+        std::string term(Schema::kStem);
+        term += stem(variant);
         auto same = [&](const WeightedTerm& w) { return w.term == term; };
         if (std::none_of(out.begin(), out.end(), same)) out.push_back({std::move(term), kFoldedWeight});
       }
