@@ -78,6 +78,7 @@ void build(const std::filesystem::path& dir, const Source& src, std::size_t n) {
   std::mt19937 rng(42);
   std::lognormal_distribution<double> budget(15.0, 1.0);
   std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir.parent_path());
   fynd::IndexWriter writer(dir, 5000);
   for (std::size_t i = 0; i < n; ++i) {
     fynd::Project p;
@@ -116,7 +117,7 @@ Timing time_search(const fynd::Searcher& searcher, const fynd::SearchRequest& re
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: facet_bench CORPUS_JSON [--sizes 10000,100000] [--runs 50] [--dir DIR]\n";
     return 2;
@@ -171,4 +172,13 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "facet_bench: " << e.what() << "\n";
+    return 1;
+  }
 }
