@@ -23,7 +23,7 @@ class ParameterError : public QueryError {
 };
 
 /// Errors of the transport itself, which have no library ErrorCode: method not allowed,
-/// body or URI too large, not implemented. The code names appear in JSON error bodies.
+/// body, URI or headers too large. The code names appear in JSON error bodies.
 struct TransportError {
   int status;
   std::string_view code;
@@ -32,7 +32,6 @@ inline constexpr TransportError kMethodNotAllowed{405, "method_not_allowed"};
 inline constexpr TransportError kPayloadTooLarge{413, "payload_too_large"};
 inline constexpr TransportError kUriTooLong{414, "uri_too_long"};
 inline constexpr TransportError kHeadersTooLarge{431, "headers_too_large"};
-inline constexpr TransportError kNotImplemented{501, "not_implemented"};
 
 /// The JSON error body {"error":{"code","message","parameter"?}}.
 nlohmann::json error_body(std::string_view code, std::string_view message,

@@ -1,8 +1,6 @@
 #include "handlers.h"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include "analytics.h"
 #include "api_error.h"

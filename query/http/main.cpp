@@ -1,6 +1,8 @@
 // fynd-serve: the JSON search service and search page over a fynd index.
 #include <CLI/CLI.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <pthread.h>
@@ -76,14 +78,19 @@ int main(int argc, char** argv) {
     fynd::http::Server server(options);
     int port = server.bind();
     std::cerr << "fynd-serve: listening on http://" << options.host << ":" << port << "/\n";
+    std::atomic<bool> listening_done{false};
     std::thread waiter([&] {
       int sig = 0;
       sigwait(&signals, &sig);
+      if (listening_done) return;
       std::cerr << "fynd-serve: stopping (signal " << sig << ")\n";
+      // A signal that comes before the accept loop runs must not be lost.
+      while (!server.is_running() && !listening_done) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       server.stop();
     });
     server.listen();
     // listen() also returns if the server stopped for another reason: wake the waiter.
+    listening_done = true;
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
     return 0;
