@@ -47,7 +47,7 @@ TEST_P(Golden, SeedYieldsItsProjects) {
 INSTANTIATE_TEST_SUITE_P(Seeds, Golden,
                          ::testing::Values("000_79f8c2e6c2d96664", "001_41be4b390312eb67", "002_952621497cb41b84",
                                            "003_977300a302e15011", "004_f61de3e20533f019"),
-                         [](const auto& info) { return "seed" + info.param.substr(0, 3); });
+                         [](const auto& param_info) { return "seed" + param_info.param.substr(0, 3); });
 
 }  // namespace
 }  // namespace fynd
