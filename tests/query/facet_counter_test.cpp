@@ -66,6 +66,7 @@ std::vector<Project> all_matches(const Searcher& s, const std::string& query) {
   r.query = query;
   r.limit = static_cast<std::size_t>(s.document_count()) + 1;
   r.snippets = false;
+  r.spelling = false;  // the exact query: no corrected or relaxed retry
   std::vector<Project> out;
   for (Hit& h : s.search(r).hits) out.push_back(std::move(h.project));
   return out;
@@ -92,6 +93,7 @@ void check_random_combinations(const Searcher& searcher, const std::vector<std::
     r.facets.assign(kAllFacets.begin(), kAllFacets.end());
     r.max_facet_values = 100000;
     r.limit = 3;
+    r.spelling = false;
     for (Facet f : kAllFacets) {
       if (rng() % 3 == 0) r.filters[f] = pick(everything, f, rng, 1 + static_cast<int>(rng() % 2));
     }
