@@ -29,6 +29,7 @@ struct TransportError {
   std::string_view code;
 };
 inline constexpr TransportError kMethodNotAllowed{405, "method_not_allowed"};
+inline constexpr TransportError kLengthRequired{411, "length_required"};
 inline constexpr TransportError kPayloadTooLarge{413, "payload_too_large"};
 inline constexpr TransportError kUriTooLong{414, "uri_too_long"};
 inline constexpr TransportError kHeadersTooLarge{431, "headers_too_large"};

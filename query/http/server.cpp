@@ -95,10 +95,19 @@ void Server::Impl::configure() {
   http.Patch(".*", all);
   http.Delete(".*", all);
   http.Options(".*", all);
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     tls_request.start = std::chrono::steady_clock::now();
     tls_request.route = "-";
     tls_request.active = true;
+    // Runs before the body is read: without a length cpp-httplib would wait for the
+    // client to close (the read timeout) before answering.
+    bool body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+    if (body_method && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+      apply_cors(req, res);
+      write_error(res, kLengthRequired.status, kLengthRequired.code, "a request body needs a Content-Length",
+                  std::string("body"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   httplib::Server::HandlerWithResponse on_err = [this](const httplib::Request& req, httplib::Response& res) {

@@ -59,6 +59,8 @@ std::vector<BadRequest> bad_requests() {
        "method_not_allowed", ""},
       {"TRACE", "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405, "method_not_allowed", ""},
       {"garbage request line", "HELLO\r\n\r\n", 400, "bad_query", ""},
+      {"POST without Content-Length", "POST /api/similar HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 411,
+       "length_required", "body"},
       {"huge body", post("/api/similar", "{\"text\":\"" + huge + "\"}"), 413, "payload_too_large", "body"},
       {"URI too long", get("/api/search?q=" + std::string(9000, 'a')), 414, "uri_too_long", ""},
   };
