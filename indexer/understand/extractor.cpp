@@ -289,26 +289,37 @@ void Extractor::extract_years(Project& p, std::string_view text) const {
   }
 }
 
+std::vector<std::size_t> Extractor::theme_hits(const std::string& folded) const {
+  if (auto hit = theme_hits_.get(folded)) return *hit;
+  std::vector<std::size_t> out;
+  if (!analyzer_.is_stop_word(folded)) {
+    const std::string stem = analyzer_.stem(folded);
+    const auto& themes = gazetteer_.themes();
+    for (std::size_t t = 0; t < themes.size(); ++t) {
+      const ThemeEntry& th = themes[t];
+      const bool hit =
+          contains(th.stems, stem) ||
+          std::any_of(th.prefixes.begin(), th.prefixes.end(), [&](const std::string& x) { return folded.starts_with(x); }) ||
+          std::any_of(th.suffixes.begin(), th.suffixes.end(), [&](const std::string& x) {
+            return folded.size() > x.size() && folded.ends_with(x);
+          });
+      if (hit) out.push_back(t);
+    }
+  }
+  theme_hits_.put(folded, out);
+  return out;
+}
+
 void Extractor::extract_themes(Project& p, std::string_view text) const {
   const std::vector<Word> words = WordScanner::scan(text);
   const auto& themes = gazetteer_.themes();
   std::vector<int> hits(themes.size(), 0);
   std::vector<std::set<std::string>> found(themes.size());
   for (const Word& w : words) {
-    if (w.folded.size() < 2 || analyzer_.is_stop_word(w.folded)) continue;
-    const std::string stem = analyzer_.stem(w.folded);
-    for (std::size_t t = 0; t < themes.size(); ++t) {
-      const ThemeEntry& th = themes[t];
-      const bool hit =
-          contains(th.stems, stem) ||
-          std::any_of(th.prefixes.begin(), th.prefixes.end(), [&](const std::string& x) { return w.folded.starts_with(x); }) ||
-          std::any_of(th.suffixes.begin(), th.suffixes.end(), [&](const std::string& x) {
-            return w.folded.size() > x.size() && w.folded.ends_with(x);
-          });
-      if (hit) {
-        ++hits[t];
-        if (found[t].size() < 6) found[t].insert(w.folded);
-      }
+    if (w.folded.size() < 2) continue;
+    for (std::size_t t : theme_hits(w.folded)) {
+      ++hits[t];
+      if (found[t].size() < 6) found[t].insert(w.folded);
     }
   }
   // Long texts touch many subjects in passing: the threshold grows with the length.

@@ -8,6 +8,7 @@
 #include "analyzer.h"
 #include "gazetteer.h"
 #include "project.h"
+#include "word_cache.h"
 
 namespace fynd {
 
@@ -43,8 +44,13 @@ class Extractor {
   void add_place(Project& p, int place, const std::string& evidence) const;
   void add_funder(Project& p, int funder, const std::string& evidence) const;
 
+  /// The themes (indices into Gazetteer::themes()) whose triggers a folded word hits.
+  std::vector<std::size_t> theme_hits(const std::string& folded) const;
+
   const Gazetteer& gazetteer_;
   const Analyzer& analyzer_;
+  /// theme_hits() per word: the stem and the trigger scan are done once per distinct word.
+  mutable WordCache<std::vector<std::size_t>> theme_hits_;
 };
 
 /// Parses a Swedish amount: "11 444 103" -> 11444103, "12,8 miljoner kronor" -> 12800000.
