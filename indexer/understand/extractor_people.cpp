@@ -167,6 +167,8 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
       continue;
     }
     for (const std::regex* re : {&partner_after, &partner_before}) {
+      // partner_before needs its literal words; without them its lazy scan is quadratic.
+      if (re == &partner_before && sentence.find("ingår också") == std::string::npos) continue;
       for (std::sregex_iterator it(sentence.begin(), sentence.end(), *re), e; it != e; ++it) {
         add_partners((*it)[1].str(), it->str());
       }
