@@ -46,6 +46,8 @@ TEST_F(SpellingSearch, CorrectsAMisspeltCompound) {
   EXPECT_EQ(*r.suggestion, "bredbandsutbyggnad");
   std::vector<std::string> ids;
   for (const auto& h : r.hits) ids.push_back(h.id);
+  ASSERT_GE(ids.size(), 2u);
+  ids.resize(2);  // the projects with the corrected word come first (parts match weakly)
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(ids, (std::vector<std::string>{"p8", "p9"}));
   EXPECT_EQ(r.query, "bredbandsutbygnad");
