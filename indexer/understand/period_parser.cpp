@@ -100,7 +100,21 @@ PeriodResult PeriodParser::parse(std::string_view text) {
   auto pos = [](const std::smatch& m) { return static_cast<std::size_t>(m.position(0)); };
   auto len = [](const std::smatch& m) { return static_cast<std::size_t>(m.length(0)); };
 
+  // Each pattern below is only run when the text holds what it cannot match without
+  // (std::regex scans are slow): a date needs two digits then a dash ("-", "–", "—"),
+  // a month range "från", "mellan" or "fr.o.m" (any case), a period word "år" ("åR").
+  bool date_dash = false;
+  for (std::size_t i = 0; i + 2 < s.size() && !date_dash; ++i) {
+    date_dash = std::isdigit(static_cast<unsigned char>(s[i])) && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+                (s[i + 2] == '-' || s[i + 2] == '\xE2');
+  }
+  const std::string lower = before(s, s.size(), s.size());
+  const bool range_word = lower.find("från") != std::string::npos || lower.find("mellan") != std::string::npos ||
+                          lower.find("fr.o.m") != std::string::npos;
+  const bool year_word = s.find("år") != std::string::npos || s.find("åR") != std::string::npos;
+
   for (const std::regex* re : {&iso_range, &start_end}) {
+    if (!date_dash) break;
     for (std::sregex_iterator it(s.begin(), s.end(), *re), e; it != e; ++it) {
       const std::smatch& m = *it;
       if (overlaps(used, pos(m), pos(m) + len(m))) continue;
@@ -109,7 +123,8 @@ PeriodResult PeriodParser::parse(std::string_view text) {
       mark(m);
     }
   }
-  for (std::sregex_iterator it(s.begin(), s.end(), month_range), e; it != e; ++it) {
+  for (std::sregex_iterator it = range_word ? std::sregex_iterator(s.begin(), s.end(), month_range) : std::sregex_iterator(), e;
+       it != e; ++it) {
     const std::smatch& m = *it;
     if (overlaps(used, pos(m), pos(m) + len(m))) continue;
     const int m1 = m[1].matched ? month_number(m[1]) : 0;
@@ -126,7 +141,8 @@ PeriodResult PeriodParser::parse(std::string_view text) {
     mark(m);
   }
   // "2018 inrättades … Samma år beslutades … under en treårsperiod": the nearest year before.
-  for (std::sregex_iterator it(s.begin(), s.end(), period_word), e; it != e; ++it) {
+  for (std::sregex_iterator it = year_word ? std::sregex_iterator(s.begin(), s.end(), period_word) : std::sregex_iterator(), e;
+       it != e; ++it) {
     const std::smatch& m = *it;
     std::string w = m[1];
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
