@@ -3,34 +3,51 @@
 #include <algorithm>
 #include <vector>
 
-#include "facet_values.h"
 #include "text.h"
 
 namespace fynd {
-
-const std::string& FacetCountSpy::folded(const std::string& display) {
-  auto it = fold_cache_.find(display);
-  if (it == fold_cache_.end()) it = fold_cache_.emplace(display, text::fold_case(text::trim(display))).first;
-  return it->second;
-}
 
 void FacetCountSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   ++seen_;
   const std::string slot = doc.get_value(slot_);
   if (slot.empty()) return;
-  std::vector<const std::string*> this_doc;  // folded keys already counted for this document
-  for (const std::string& value : decode_facet_values(slot)) {
-    const std::string& key = folded(value);
-    if (key.empty()) continue;
-    if (std::find_if(this_doc.begin(), this_doc.end(), [&](const std::string* k) { return *k == key; }) !=
-        this_doc.end()) {
-      continue;
-    }
-    this_doc.push_back(&key);
-    Entry& e = counts_[key];
-    if (e.count == 0) e.display = value;
-    ++e.count;
+  auto it = slot_index_.find(std::string_view(slot));
+  if (it == slot_index_.end()) {
+    it = slot_index_.emplace(slot, slots_.size()).first;
+    slots_.push_back(Slot{it->first, 0, 0});
   }
+  ++slots_[it->second].count;
+  dirty_ = true;
+}
+
+void FacetCountSpy::split_pending() const {
+  std::vector<std::string> this_slot;  // folded keys already counted for this slot string
+  for (Slot& s : slots_) {
+    if (s.count == s.split) continue;
+    const Xapian::doccount add = s.count - s.split;
+    s.split = s.count;
+    this_slot.clear();
+    std::size_t start = 0;
+    while (start < s.content.size()) {
+      std::size_t nl = s.content.find('\n', start);
+      if (nl == std::string_view::npos) nl = s.content.size();
+      const std::string_view value = s.content.substr(start, nl - start);
+      start = nl + 1;
+      if (value.empty()) continue;
+      std::string key = text::fold_case(text::trim(value));
+      if (key.empty() || std::find(this_slot.begin(), this_slot.end(), key) != this_slot.end()) continue;
+      Entry& e = counts_[key];
+      if (e.count == 0) e.display = std::string(value);
+      e.count += add;
+      this_slot.push_back(std::move(key));
+    }
+  }
+  dirty_ = false;
+}
+
+const std::unordered_map<std::string, FacetCountSpy::Entry>& FacetCountSpy::counts() const {
+  if (dirty_) split_pending();
+  return counts_;
 }
 
 Xapian::MatchSpy* FacetCountSpy::clone() const { return new FacetCountSpy(slot_); }
@@ -38,7 +55,7 @@ Xapian::MatchSpy* FacetCountSpy::clone() const { return new FacetCountSpy(slot_)
 std::string FacetCountSpy::name() const { return "fynd::FacetCountSpy"; }
 
 std::string FacetCountSpy::get_description() const {
-  return "FacetCountSpy(slot " + std::to_string(slot_) + ", " + std::to_string(counts_.size()) + " values)";
+  return "FacetCountSpy(slot " + std::to_string(slot_) + ", " + std::to_string(counts().size()) + " values)";
 }
 
 }  // namespace fynd
