@@ -63,6 +63,13 @@ bool Snippeter::matches(const Token& token) const {
   return false;
 }
 
+bool Snippeter::matches_memo(const Token& token) const {
+  if (auto it = matched_.find(std::string_view(token.surface)); it != matched_.end()) return it->second;
+  const bool m = matches(token);
+  matched_.emplace(token.surface, m);
+  return m;
+}
+
 std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) const {
   const std::string t = text::nfc(input);
   const std::vector<Token> tokens = analyzer_.tokenize(t);
@@ -75,7 +82,7 @@ std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) co
   std::vector<bool> matched(tokens.size(), false);
   std::vector<std::size_t> hits;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (matches(tokens[i])) {
+    if (matches_memo(tokens[i])) {
       matched[i] = true;
       hits.push_back(i);
     }

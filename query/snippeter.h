@@ -4,9 +4,11 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "analyzer.h"
 #include "query_builder.h"
+#include "word_cache.h"
 
 namespace fynd {
 
@@ -14,6 +16,10 @@ namespace fynd {
 /// word counts as matched when its exact form or its Swedish stem is among the query's
 /// terms ("kommuner" is marked for the query "kommunen"). Output is HTML-escaped text
 /// with matched words wrapped in <mark>…</mark>; "…" marks a cut at either end.
+///
+/// Whether a word matches depends only on its folded form, so the answer is remembered
+/// per word for the Snippeter's lifetime (the hits of one search share it). A Snippeter
+/// is therefore not to be shared between threads.
 class Snippeter {
  public:
   static constexpr std::size_t kDefaultChars = 200;
@@ -26,8 +32,12 @@ class Snippeter {
   bool matches(const Token& token) const;
 
  private:
+  /// matches(), remembered by the token's surface form.
+  bool matches_memo(const Token& token) const;
+
   const Analyzer& analyzer_;
   const ParsedQuery& query_;
+  mutable std::unordered_map<std::string, bool, WordHash, std::equal_to<>> matched_;
 };
 
 /// Escapes &, <, >, " and ' for HTML.
