@@ -21,7 +21,10 @@ void FacetCountSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
 }
 
 void FacetCountSpy::split_pending() const {
-  std::vector<std::string> this_slot;  // folded keys already counted for this slot string
+  // Display value -> folded key: the same value recurs in many slot strings (a län in
+  // every kommun's slot) and folding non-ASCII text goes through ICU.
+  std::unordered_map<std::string_view, std::string> folded;
+  std::vector<const std::string*> this_slot;  // folded keys already counted for this slot string
   for (Slot& s : slots_) {
     if (s.count == s.split) continue;
     const Xapian::doccount add = s.count - s.split;
@@ -34,12 +37,16 @@ void FacetCountSpy::split_pending() const {
       const std::string_view value = s.content.substr(start, nl - start);
       start = nl + 1;
       if (value.empty()) continue;
-      std::string key = text::fold_case(text::trim(value));
-      if (key.empty() || std::find(this_slot.begin(), this_slot.end(), key) != this_slot.end()) continue;
+      auto f = folded.find(value);
+      if (f == folded.end()) f = folded.emplace(value, text::fold_case(text::trim(value))).first;
+      const std::string& key = f->second;
+      if (key.empty() || std::any_of(this_slot.begin(), this_slot.end(), [&](const std::string* k) { return *k == key; })) {
+        continue;
+      }
       Entry& e = counts_[key];
       if (e.count == 0) e.display = std::string(value);
       e.count += add;
-      this_slot.push_back(std::move(key));
+      this_slot.push_back(&key);
     }
   }
   dirty_ = false;
