@@ -67,8 +67,9 @@ class QueryBuilder {
   /// Applies an optional filter to a query.
   static Xapian::Query apply_filter(const Xapian::Query& query, const std::optional<Xapian::Query>& filter);
 
-  /// The terms of one typed word, as parse() searches it; empty for punctuation.
-  Xapian::Query word_query(const Token& token) const;
+  /// The terms of one typed word, as parse() searches it; empty for punctuation. `ranked`
+  /// (a long OR-ed query) leaves out the exact form: the stem and expansions only.
+  Xapian::Query word_query(const Token& token, bool ranked = false) const;
 
  private:
   const Analyzer& analyzer_;

@@ -49,6 +49,9 @@ TEST_F(QueryBuilderTest, ShortQueriesAreAndedLongOnesOred) {
       builder_.parse("Vi vill bygga bredband på landsbygden för att små företag ska kunna växa och anställa fler");
   EXPECT_TRUE(long_q.implicit_or);
   EXPECT_EQ(long_q.query.get_description().find(" AND "), std::string::npos) << long_q.query.get_description();
+  // Ranked by stems: the exact forms are not boosted (nor searched) in a long query.
+  EXPECT_NE(short_q.query.get_description().find("1.5 * bredband"), std::string::npos) << short_q.query.get_description();
+  EXPECT_EQ(long_q.query.get_description().find("1.5 * "), std::string::npos) << long_q.query.get_description();
 }
 
 TEST_F(QueryBuilderTest, PhrasesKeepStopWords) {
