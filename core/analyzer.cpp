@@ -396,7 +396,9 @@ std::vector<WeightedTerm> Analyzer::weighted_query_terms(const Token& token) con
 }
 
 void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field field, Xapian::termpos& pos) const {
-  const Xapian::termcount wdf = field == Field::Title ? Schema::kTitleWdf : 1;
+  const Xapian::termcount wdf = field == Field::Title      ? Schema::kTitleWdf
+                                : field == Field::Metadata ? Schema::kMetadataWdf
+                                                           : 1;
   Xapian::termpos last = pos;
   for (const Token& t : tokenize(input)) {
     const Xapian::termpos p = pos + t.pos;

@@ -51,7 +51,10 @@ struct AnalyzerOptions {
 };
 
 /// Which field a text belongs to when indexed.
-enum class Field { Body, Title };
+/// Metadata is the project's funders, themes, regions and owner written out as words, so
+/// a query word that names them ("segregation", "Delmos") finds the project even when
+/// its own text does not repeat them; it weighs between body and title.
+enum class Field { Body, Title, Metadata };
 
 /// The analysis chain, in order (each step depends on the one before):
 ///  1. NFC normalisation of the whole text, so byte offsets refer to one form;

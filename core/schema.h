@@ -53,6 +53,7 @@ struct Schema {
 
   // --- weights -------------------------------------------------------------------
   static constexpr unsigned kTitleWdf = 5;  ///< wdf increment of a title word in the body terms
+  static constexpr unsigned kMetadataWdf = 2;  ///< wdf of a word of the metadata (funders, themes, …)
 
   /// The boolean-term prefix of a facet.
   static std::string_view facet_prefix(Facet f);

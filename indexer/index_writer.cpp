@@ -93,11 +93,33 @@ void IndexWriter::changed() {
   if (++pending_ >= batch_size_) commit();
 }
 
+namespace {
+
+/// The facet values and owner as one text, each value its own sentence so that phrases
+/// never run from one value into the next.
+std::string metadata_text(const Project& p) {
+  std::string out;
+  auto add = [&out](const std::string& value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ". ";
+    out += value;
+  };
+  for (const auto& v : p.funders) add(v);
+  for (const auto& v : p.themes) add(v);
+  for (const auto& v : p.regions) add(v);
+  add(p.owner);
+  return out;
+}
+
+}  // namespace
+
 Xapian::Document IndexWriter::build_document(const Project& p, const Analyzer& analyzer) {
   Xapian::Document doc;
   Xapian::termpos pos = 0;
   if (!p.title.empty()) analyzer.index_text(doc, p.title, Field::Title, pos);
   if (!p.text.empty()) analyzer.index_text(doc, p.text, Field::Body, pos);
+  const std::string metadata = metadata_text(p);
+  if (!metadata.empty()) analyzer.index_text(doc, metadata, Field::Metadata, pos);
 
   doc.add_boolean_term(Schema::id_term(p.id));
   doc.add_boolean_term(std::string(Schema::kKind) + std::string(kind_name(p.kind)));
