@@ -406,7 +406,13 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field f
     const auto terms = index_terms(t);
     doc.add_posting(terms.front(), p, wdf);
     for (std::size_t k = 1; k < terms.size(); ++k) doc.add_term(terms[k], wdf);
-    for (const std::string& term : expansion_terms(t)) doc.add_term(term, wdf);
+    for (const std::string& term : expansion_terms(t)) {
+      // Metadata names (Europeiska regionala utvecklingsfonden) are not split into compound
+      // parts: a part match on a funder's name would make every project of that funder a
+      // weak hit for any word sharing a part ("socialfonden" -> "fond").
+      if (field == Field::Metadata && term.compare(0, Schema::kPart.size(), Schema::kPart) == 0) continue;
+      doc.add_term(term, wdf);
+    }
     if (field == Field::Title) doc.add_posting(std::string(Schema::kTitle) + t.surface, p);
   }
   // Leave a gap so phrases never match across two texts.

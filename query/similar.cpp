@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "error.h"
 #include "query_builder.h"
@@ -15,16 +16,42 @@
 namespace fynd {
 namespace {
 
-/// Accepts stem terms only ("Z" + lower case: not the ZP/ZF expansions), of 3+ bytes.
+/// Accepts stem terms only ("Z" + lower case: not the ZP/ZF expansions), of 3+ bytes,
+/// that occur in at least one other project: a word only the source project has (a name,
+/// an OCR leftover) gets a high expand weight but cannot find anything similar.
 class StemDecider : public Xapian::ExpandDecider {
  public:
+  StemDecider(const Xapian::Database& db, std::unordered_set<std::string> excluded)
+      : db_(db), excluded_(std::move(excluded)) {}
   bool operator()(const std::string& term) const override {
     if (term.size() < 4 || term.compare(0, Schema::kStem.size(), Schema::kStem) != 0) return false;
+    if (excluded_.count(term) > 0) return false;
     const unsigned char c = static_cast<unsigned char>(term[Schema::kStem.size()]);
     if (c >= 'A' && c <= 'Z') return false;
-    return !(c >= '0' && c <= '9');
+    if (c >= '0' && c <= '9') return false;
+    return db_.get_termfreq(term) >= 2;
   }
+
+ private:
+  const Xapian::Database& db_;
+  std::unordered_set<std::string> excluded_;
 };
+
+/// The stem terms of a project's funders and regions. They are indexed as words
+/// too, but similarity is about what a project does: facet values in common are reported
+/// separately (shared_facets) and must not make every project of the same funder or
+/// place look alike.
+std::unordered_set<std::string> metadata_stems(const Analyzer& analyzer, const Project& p) {
+  std::unordered_set<std::string> out;
+  auto add = [&](const std::string& value) {
+    for (const Token& t : analyzer.tokenize(value)) {
+      if (!t.stem.empty()) out.insert(std::string(Schema::kStem) + t.stem);
+    }
+  };
+  for (const auto& v : p.funders) add(v);
+  for (const auto& v : p.regions) add(v);
+  return out;
+}
 
 /// stem term -> its most frequent surface word in `text`.
 std::unordered_map<std::string, std::string> surface_words(const Analyzer& analyzer, std::string_view text) {
@@ -82,7 +109,8 @@ SimilarResult SimilarProjects::find(const SimilarRequest& request) const {
     rset.add_document(*p);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(id_term));
-    const StemDecider decider;
+    enquire.set_expansion_scheme("bo1");
+    const StemDecider decider(db, source ? metadata_stems(analyzer, *source) : std::unordered_set<std::string>{});
     const Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(request.max_terms), rset, &decider);
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it, 1);
     if (source) words = surface_words(analyzer, source->title + "\n" + source->text);
