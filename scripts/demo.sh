@@ -13,8 +13,8 @@ db=${FYND_DB:-build/demo-db}
 echo "== indexing data/sample into $db"
 "$bin/fynd-index" --db "$db" data/sample
 echo
-echo "== sample search: fynd-query --db $db bredband"
-"$bin/fynd-query" --db "$db" bredband
+echo "== sample search: fynd-query --db $db --limit 3 ungdomar"
+"$bin/fynd-query" --db "$db" --limit 3 ungdomar
 echo
 port=${FYND_PORT:-8080}
 echo "== search service: fynd-serve --db $db --port $port (Ctrl-C stops it)"
