@@ -11,13 +11,13 @@ bin=build/release
 db=${FYND_DB:-build/demo-db}
 
 echo "== indexing data/sample into $db"
-"$bin/fynd-index" --db "$db" data/sample
+"$bin/indexer/fynd-index" --db "$db" data/sample
 echo
 echo "== sample search: fynd-query --db $db --limit 3 ungdomar"
-"$bin/fynd-query" --db "$db" --limit 3 ungdomar
+"$bin/query/fynd-query" --db "$db" --limit 3 ungdomar
 echo
 port=${FYND_PORT:-8080}
 echo "== search service: fynd-serve --db $db --port $port (Ctrl-C stops it)"
 echo "   search page: http://127.0.0.1:$port/"
 echo "   JSON API:    curl -s 'http://127.0.0.1:$port/api/search?q=ungdomar&facets=funder,year'"
-exec "$bin/fynd-serve" --db "$db" --port "$port"
+exec "$bin/query/fynd-serve" --db "$db" --port "$port"
