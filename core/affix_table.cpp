@@ -21,22 +21,11 @@ constexpr char kOnlyInCompound = 'Z';
 constexpr std::string_view kNeedAffix = "\xC2\xA4";
 constexpr char kForbidden = '%';
 
-std::u32string to_u32(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  std::u32string out;
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
-}
-
 /// Parses a Hunspell condition ("[^m]er", ".", "[aeiou]") into one set per letter.
 std::vector<std::u32string> parse_condition(std::string_view cond) {
   std::vector<std::u32string> out;
   if (cond == ".") return out;
-  const std::u32string c = to_u32(cond);
+  const std::u32string c = text::to_u32(cond);
   for (std::size_t i = 0; i < c.size(); ++i) {
     if (c[i] == U'[') {
       const std::size_t close = c.find(U']', i);
@@ -130,7 +119,7 @@ bool AffixTable::standalone(const Entry& e) {
 
 bool AffixTable::condition_holds(const Rule& rule, std::string_view base) {
   if (rule.condition.empty()) return true;
-  const std::u32string b = to_u32(base);
+  const std::u32string b = text::to_u32(base);
   if (b.size() < rule.condition.size()) return false;
   const std::size_t off = b.size() - rule.condition.size();
   for (std::size_t i = 0; i < rule.condition.size(); ++i) {

@@ -126,6 +126,17 @@ std::string squash_space(std::string_view s) {
   return out;
 }
 
+std::u32string to_u32(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  std::u32string out;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
 std::size_t length(std::string_view utf8) {
   std::size_t n = 0;
   for (char c : utf8) {

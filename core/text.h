@@ -19,6 +19,9 @@ bool is_valid_utf8(std::string_view bytes);
 std::string_view trim(std::string_view s);
 /// Collapses runs of white space to one space and trims.
 std::string squash_space(std::string_view s);
+/// The code points of UTF-8 text (invalid sequences become U+FFFD), for per-letter work
+/// such as edit distances and affix conditions.
+std::u32string to_u32(std::string_view utf8);
 /// Number of code points.
 std::size_t length(std::string_view utf8);
 

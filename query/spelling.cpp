@@ -12,17 +12,6 @@
 namespace fynd {
 namespace {
 
-std::u32string to_u32(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  std::u32string out;
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
-}
-
 /// The letter without its diacritic, for the letters Swedish users confuse.
 char32_t base_letter(char32_t c) {
   switch (c) {
@@ -93,7 +82,7 @@ bool SpellingCorrector::indexed(const Token& token) const {
 }
 
 std::optional<std::string> SpellingCorrector::correct_word(std::string_view folded) const {
-  const std::u32string word = to_u32(folded);
+  const std::u32string word = text::to_u32(folded);
   if (word.size() < kMinLength) return std::nullopt;
   if (db_.get_termfreq(std::string(folded)) > 0) return std::nullopt;
   std::optional<std::string> best;
@@ -108,7 +97,7 @@ std::optional<std::string> SpellingCorrector::correct_word(std::string_view fold
       if (it == db_.allterms_end()) break;
       continue;
     }
-    const std::u32string candidate = to_u32(term);
+    const std::u32string candidate = text::to_u32(term);
     const std::size_t diff = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
     if (static_cast<double>(diff) * kDoublingCost > best_distance) continue;
     const double d = distance(word, candidate, best_distance);
