@@ -1,4 +1,4 @@
-#include "understand/gazetteer.h"
+#include "gazetteer.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

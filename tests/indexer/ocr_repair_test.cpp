@@ -6,7 +6,7 @@
 
 #include "swedish_lexicon.h"
 #include "test_support.h"
-#include "understand/gazetteer.h"
+#include "gazetteer.h"
 
 namespace fynd {
 namespace {

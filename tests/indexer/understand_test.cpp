@@ -7,7 +7,7 @@
 
 #include "reader_registry.h"
 #include "test_support.h"
-#include "understand/gazetteer.h"
+#include "gazetteer.h"
 
 namespace fynd {
 namespace {

@@ -1,4 +1,4 @@
-/** Gazetteer: the funders, regions and themes of the data/gazetteers TSV files, loaded once. */
+/** Gazetteer: the funders, regions and themes of the data/gazetteers TSV files, loaded once (shared by indexing and by query-side value resolution). */
 #pragma once
 
 #include <optional>
