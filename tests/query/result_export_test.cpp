@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "csv_reader.h"
 #include "error.h"
 #include "searcher.h"
 #include "test_index.h"
@@ -11,64 +12,6 @@
 
 namespace fynd {
 namespace {
-
-/// A strict RFC 4180 reader: records of fields, quoted fields may hold , " CR LF.
-std::vector<std::vector<std::string>> parse_csv(std::string_view s) {
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> record;
-  std::string field;
-  std::size_t i = 0;
-  bool quoted = false;
-  bool at_field_start = true;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c == '"') {
-        quoted = false;
-        ++i;
-        continue;
-      }
-      field += c;
-      ++i;
-      continue;
-    }
-    if (c == '"' && at_field_start) {
-      quoted = true;
-      at_field_start = false;
-      ++i;
-      continue;
-    }
-    if (c == '"') throw std::runtime_error("quote inside an unquoted field at byte " + std::to_string(i));
-    if (c == ',') {
-      record.push_back(std::move(field));
-      field.clear();
-      at_field_start = true;
-      ++i;
-      continue;
-    }
-    if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
-      record.push_back(std::move(field));
-      field.clear();
-      records.push_back(std::move(record));
-      record.clear();
-      at_field_start = true;
-      i += 2;
-      continue;
-    }
-    if (c == '\n' || c == '\r') throw std::runtime_error("bare line break outside quotes at byte " + std::to_string(i));
-    field += c;
-    at_field_start = false;
-    ++i;
-  }
-  if (quoted) throw std::runtime_error("unterminated quoted field");
-  if (!field.empty() || !record.empty()) throw std::runtime_error("last record does not end in CRLF");
-  return records;
-}
 
 std::vector<std::string> header_names() {
   std::vector<std::string> names;
@@ -118,7 +61,7 @@ TEST(CsvField, QuotesCommasQuotesAndLineBreaks) {
   EXPECT_EQ(csv_field("Växjö; Kronobergs län"), "Växjö; Kronobergs län");
   EXPECT_EQ(csv_field(""), "");
   const std::string title = "Bredband, \"fiber\" och\r\nmer";
-  const auto records = parse_csv(csv_record({"p9", title, "2019"}));
+  const auto records = test::parse_csv(csv_record({"p9", title, "2019"}));
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0], (std::vector<std::string>{"p9", title, "2019"}));
 }
@@ -152,7 +95,7 @@ TEST_F(ResultExportTest, WritesEveryMatchInRankOrderInChunks) {
   int chunks = 0;
   const std::string csv = run_export(exporter, &chunks);
   ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF"));
-  const auto records = parse_csv(std::string_view(csv).substr(3));
+  const auto records = test::parse_csv(std::string_view(csv).substr(3));
   ASSERT_EQ(records.size(), 1 + 9u);
   EXPECT_EQ(records[0], header_names());
   EXPECT_EQ(exporter.total(), 9u);
@@ -174,7 +117,7 @@ TEST_F(ResultExportTest, CellsHoldTheProjectMetadata) {
   request.query = "fiber";
   ResultExport exporter(*searcher_, request);
   const std::string csv = run_export(exporter);
-  const auto records = parse_csv(std::string_view(csv).substr(3));
+  const auto records = test::parse_csv(std::string_view(csv).substr(3));
   const auto row = std::find_if(records.begin(), records.end(), [](const auto& r) { return r[column("id")] == "p9"; });
   ASSERT_NE(row, records.end()) << csv;
   const auto& r = *row;
@@ -195,7 +138,7 @@ TEST_F(ResultExportTest, FiltersSortAndLimitApply) {
   request.filters[Facet::Region] = {"Norrbottens län"};
   request.sort = SortOrder::BudgetDesc;
   ResultExport exporter(*searcher_, request);
-  const auto records = parse_csv(std::string_view(run_export(exporter)).substr(3));
+  const auto records = test::parse_csv(std::string_view(run_export(exporter)).substr(3));
   ASSERT_EQ(records.size(), 1 + 3u);  // p1, p5, p9
   std::vector<long long> budgets;
   for (std::size_t i = 1; i < records.size(); ++i) {
@@ -210,7 +153,7 @@ TEST_F(ResultExportTest, FiltersSortAndLimitApply) {
   ResultExport first_two(*searcher_, request, limited);
   const std::string csv = run_export(first_two);
   EXPECT_FALSE(csv.starts_with("\xEF\xBB\xBF"));
-  const auto two = parse_csv(csv);
+  const auto two = test::parse_csv(csv);
   ASSERT_EQ(two.size(), 1 + 2u);
   EXPECT_EQ(two[1][column("id")], records[1][column("id")]);
   EXPECT_EQ(first_two.total(), 3u);
@@ -220,7 +163,7 @@ TEST_F(ResultExportTest, NoMatchIsAHeaderOnly) {
   SearchRequest request;
   request.query = "zzyzxqq";
   ResultExport exporter(*searcher_, request);
-  const auto records = parse_csv(std::string_view(run_export(exporter)).substr(3));
+  const auto records = test::parse_csv(std::string_view(run_export(exporter)).substr(3));
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(exporter.total(), 0u);
 }
@@ -234,7 +177,7 @@ TEST_F(ResultExportTest, AMisspelledQueryExportsWhatTheSearchShows) {
   const SearchResult shown = searcher_->search(request);
   ASSERT_GT(shown.total, 0u) << "the search corrects the spelling";
   ResultExport exporter(*searcher_, request);
-  const auto records = parse_csv(std::string_view(run_export(exporter)).substr(3));
+  const auto records = test::parse_csv(std::string_view(run_export(exporter)).substr(3));
   EXPECT_EQ(records.size(), 1 + shown.total);
   EXPECT_EQ(exporter.total(), shown.total);
 }
