@@ -112,6 +112,27 @@ TEST_F(ResultExportTest, WritesEveryMatchInRankOrderInChunks) {
   }
 }
 
+TEST_F(ResultExportTest, EachChunkHoldsAtMostItsRowsAndOffsetSkips) {
+  SearchRequest request;
+  request.offset = 2;
+  ExportOptions options;
+  options.rows_per_chunk = 2;
+  ResultExport exporter(*searcher_, request, options);
+  std::vector<std::size_t> rows_per_call;
+  std::string all;
+  for (std::string chunk; exporter.next(chunk); chunk.clear()) {
+    const auto records = test::parse_csv(all.empty() ? std::string_view(chunk).substr(3) : std::string_view(chunk));
+    rows_per_call.push_back(records.size() - (all.empty() ? 1 : 0));
+    all += chunk;
+  }
+  EXPECT_EQ(rows_per_call, (std::vector<std::size_t>{2, 2, 2, 1}));  // 9 matches, the first 2 skipped
+  const auto records = test::parse_csv(std::string_view(all).substr(3));
+  ASSERT_EQ(records.size(), 1 + 7u);
+  EXPECT_EQ(records[1][column("rank")], "3");
+  EXPECT_EQ(records.back()[column("rank")], "9");
+  EXPECT_EQ(exporter.total(), 9u);
+}
+
 TEST_F(ResultExportTest, CellsHoldTheProjectMetadata) {
   SearchRequest request;
   request.query = "fiber";
