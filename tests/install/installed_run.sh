@@ -27,7 +27,7 @@ grep -Eq '^[1-9][0-9]* hits? for' query.txt || { cat query.txt; fail "fynd-query
 
 serve_pid=""
 start_serve() {
-  fynd-serve --db db --port 0 --quiet --slow-ms -1 2>serve.log &
+  fynd-serve --db db --port 0 --quiet --slow-ms -1 "$@" 2>serve.log &
   serve_pid=$!
   for _ in $(seq 300); do
     port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.log)
@@ -66,5 +66,14 @@ grep -q 'app.js' page.html || fail "the compiled-in page is not the search page"
 if grep -q 'fynd installed page' page.html; then fail "the removed installed page is still served"; fi
 curl -sf "http://127.0.0.1:$port/openapi.json" >openapi.json || fail "GET /openapi.json (compiled-in)"
 grep -q '"openapi"' openapi.json || fail "the compiled-in /openapi.json is not the API description"
+stop_serve
+
+# --web DIR still overrides both.
+mkdir own-page
+printf '<p>own page</p>\n' >own-page/index.html
+start_serve --web own-page
+grep -qF 'page from own-page' serve.log || fail "--web own-page is not used"
+curl -sf "http://127.0.0.1:$port/" >page.html || fail "GET / (--web)"
+grep -qx '<p>own page</p>' page.html || fail "--web own-page: GET / is not its index.html"
 stop_serve
 echo "OK: installed fynd-index, fynd-query and fynd-serve ran from $prefix alone"
