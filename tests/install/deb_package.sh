@@ -3,7 +3,7 @@
 # Debian runtime package of every library the programs load (from dpkg-shlibdeps) and the
 # Swedish dictionary, no -dev package; the file list holds the programs, every file of
 # web/, the man pages, the API description and the systemd unit example; the packaged
-# programs are stripped and run.
+# programs are stripped and run; apt can install it on a system with nothing installed.
 #   deb_package.sh BUILD SOURCE VERSION BINDIR WEBDIR DOCDIR MANDIR MAN(ON|OFF) BUILT_PROGRAM...
 set -euo pipefail
 build=$(cd "$1" && pwd) src=$(cd "$2" && pwd)
@@ -66,4 +66,16 @@ for p in fynd-index fynd-query fynd-serve; do
   file "$tmp/root/usr/$bindir/$p" | grep -q ', stripped' || fail "/usr/$bindir/$p is not stripped"
   "$tmp/root/usr/$bindir/$p" --version | grep -qF "$version" || fail "packaged $p --version"
 done
+# On a system with no package installed at all, apt resolves every dependency from the
+# archive (a simulation; needs apt's package lists, as after apt-get update).
+if command -v apt-get >/dev/null && compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+  : >"$tmp/empty-status"
+  apt-get -s -o Dir::State::Status="$tmp/empty-status" -o Debug::NoLocking=1 install "$deb" >"$tmp/apt.log" 2>&1 ||
+    { tail -20 "$tmp/apt.log"; fail "apt-get cannot resolve the package's dependencies on an empty system"; }
+  grep -q '^Inst fynd ' "$tmp/apt.log" || { tail -20 "$tmp/apt.log"; fail "apt-get would not install fynd"; }
+  if grep -E '^Inst [^ ]+-dev ' "$tmp/apt.log"; then fail "installing the package pulls in -dev packages"; fi
+  echo "apt on an empty system: $(grep -c '^Inst ' "$tmp/apt.log") packages to install"
+else
+  echo "NOTE: no apt package lists: not simulating an install on an empty system"
+fi
 echo "OK: $(basename "$deb") checked"
