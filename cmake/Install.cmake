@@ -32,7 +32,8 @@ if(FYND_HELP2MAN)
     set(page ${PROJECT_BINARY_DIR}/man/${prog}.1)
     add_custom_command(OUTPUT ${page}.gz
       COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/man
-      COMMAND ${FYND_HELP2MAN} --no-info --no-discard-stderr --section=1 "--name=${name}"
+      COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0
+              ${FYND_HELP2MAN} --no-info --section=1 "--name=${name}"
               --version-string=${PROJECT_VERSION} --output=${page} $<TARGET_FILE:${prog}>
       COMMAND ${FYND_GZIP} -9nf ${page}
       DEPENDS ${prog}
