@@ -63,7 +63,7 @@ void get_search_formatted(Exchange& ex) {
   ex.response.set_chunked_content_provider("text/csv; charset=utf-8", [exporter](std::size_t, httplib::DataSink& sink) {
     try {
       std::string chunk;
-      if (!exporter->next(chunk)) {
+      if (!exporter->next(chunk) || chunk.empty()) {  // an empty write would end the stream unterminated
         sink.done();
         return true;
       }
