@@ -152,6 +152,19 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+bool valid_utf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
 int year_of(const std::string& date) { return date.size() >= 4 ? std::stoi(date.substr(0, 4)) : 0; }
 
 struct Counts {
@@ -210,6 +223,9 @@ TEST(Provenance, ErdfRecordsKeepToTheirStructuredFields) {
         ++bad_region;
         ADD_FAILURE() << p.id << " (" << p.title << ") has region " << reg << " outside its län/kommuner/område";
       }
+    }
+    for (const Evidence& e : p.evidence) {
+      EXPECT_TRUE(valid_utf8(e.text)) << p.id << " evidence for " << e.field << " cuts a character: " << e.text;
     }
     funders.truth += 1;
     funders.predicted += p.funders.size();
