@@ -137,7 +137,7 @@ TEST(ThemeQuality, LabelledSamplePrecisionRecallAndErdfDistribution) {
               all.precision(), all.recall());
   // Floors a little under what the extractor reaches (see docs/understanding.md).
   EXPECT_GE(all.precision(), 0.86);
-  EXPECT_GE(all.recall(), 0.80);
+  EXPECT_GE(all.recall(), 0.82);
   // No theme holds most of the corpus unless the labelled ERDF records say it should.
   for (const auto& [theme, count] : on_erdf) {
     const double share = count / 374.0;
