@@ -107,12 +107,6 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.hits.push_back(std::move(hit));
   }
   if (!request.facets.empty()) result.facets = facets.result();
-  // Facet values stay canonical: a value that matched nothing is a filter suggestion, not a facet value.
-  for (const FilterSuggestion& u : unresolved) {
-    auto it = result.facets.find(u.facet);
-    if (it == result.facets.end()) continue;
-    std::erase_if(it->second, [&](const FacetValue& v) { return v.count == 0 && v.value == u.value; });
-  }
   // Few or no hits: search the spelling-corrected query instead ("Menade du: …"), and
   // several plain words as any of them rather than all.
   if (request.spelling && !parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {

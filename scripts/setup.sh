@@ -7,7 +7,8 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
   libxapian-dev libicu-dev nlohmann-json3-dev libgtest-dev libcli11-dev
-  libcpp-httplib-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl)
+  libcpp-httplib-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl
+  help2man dpkg-dev file)
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;

@@ -11,6 +11,7 @@
 #include "analytics.h"
 #include "error.h"
 #include "query_builder.h"
+#include "result_export.h"
 #include "searcher.h"
 #include "similar.h"
 #include "stats_format.h"
@@ -30,7 +31,8 @@ constexpr const char* kSyntaxHelp = R"(Query syntax:
   funder:ESF = funder:Socialfonden = funder:"Europeiska socialfonden"; region:Värmland,
   region:jonkoping, theme:IKT, theme:SMF: filter values are matched case- and
   diacritic-insensitively through names, aliases and acronyms (also --funder etc.);
-  a value with several readings (region:Jönköping: kommun and län) selects all of them;
+  a value that is a value itself means just it (region:Jönköping is the kommun); one
+  with several readings selects all of them (region:Jönköpings: the kommun and the län);
   a value that matches nothing is reported on stderr with the nearest known values
   year:2020  year:2018..2021  year:2019..
   A long text (more than 6 words) matches any of its words, closest projects first.
@@ -153,9 +155,14 @@ int main(int argc, char** argv) {
     std::size_t offset = 0;
     add_select_options(app, select, db);
     app.add_option("--sort", select.sort, "relevance, year, -year, budget or -budget")->capture_default_str();
-    app.add_option("--limit", limit, "hits per page")->capture_default_str();
+    std::string hits_format = "table";
+    CLI::Option* limit_option = app.add_option("--limit", limit, "hits per page (with --format csv: at most this many rows)")
+                                    ->capture_default_str();
     app.add_option("--offset", offset, "hits to skip")->capture_default_str();
-    app.add_flag("--json", json, "print the SearchResult as JSON");
+    app.add_flag("--json", json, "print the SearchResult as JSON (same as --format json)");
+    app.add_option("--format", hits_format, "table, json, or csv: every match (or --limit of them) with its metadata")
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->capture_default_str();
     app.add_flag("--facets", facets, "also count funders, regions, years and themes of all matches");
     app.add_option("query", words, "query words (see Query syntax below); none lists every project");
 
@@ -255,9 +262,28 @@ int main(int argc, char** argv) {
     fynd::SearchRequest request = make_request(select, words);
     request.limit = limit;
     request.offset = offset;
-    if (facets || json) request.facets.assign(fynd::kAllFacets.begin(), fynd::kAllFacets.end());
+    if (facets || json || hits_format == "json") request.facets.assign(fynd::kAllFacets.begin(), fynd::kAllFacets.end());
     fynd::validate_request(request, fynd::Analyzer());  // a bad query is reported before a missing index
     const fynd::Searcher searcher(db);
+    if (hits_format == "csv") {
+      {  // the CSV carries no suggestions: filter values that match nothing go to stderr
+        const fynd::QueryBuilder builder(searcher.analyzer(), &searcher.database());
+        fynd::SearchRequest resolved = request;
+        report_unmatched(builder.resolver().resolve_filters(resolved));
+        report_unmatched(builder.parse(request.query).filter_suggestions);
+      }
+      fynd::ExportOptions options;
+      if (limit_option->count() > 0) options.limit = limit;
+      fynd::ResultExport exporter(searcher, request, options);
+      std::string chunk;
+      while (exporter.next(chunk)) {
+        std::cout << chunk;
+        chunk.clear();
+      }
+      std::cout.flush();
+      return std::cout ? 0 : fail(fynd::ErrorCode::Internal, "cannot write the CSV to standard output");
+    }
+    json = json || hits_format == "json";
     const fynd::SearchResult result = searcher.search(request);
     report_unmatched(result.filter_suggestions);
     if (json) {
