@@ -15,11 +15,19 @@ namespace {
 
 class FacetFilterCorpus : public ::testing::Test {
  protected:
+  /// The ERDF records: bundled in data/erdf, else ../shared/corpus; empty if neither.
+  static std::filesystem::path corpus_dir() {
+    const std::string file = "tillvaxtverket-eruf-2014-2020.json";
+    const auto bundled = test::source_dir() / "data" / "erdf";
+    if (std::filesystem::exists(bundled / file)) return bundled;
+    const auto shared = test::shared_dir();
+    if (shared && std::filesystem::exists(*shared / "corpus" / file)) return *shared / "corpus";
+    return {};
+  }
+
   static void SetUpTestSuite() {
-    auto shared = test::shared_dir();
-    if (!shared) return;
-    const auto corpus = *shared / "corpus";
-    if (!std::filesystem::exists(corpus / "tillvaxtverket-eruf-2014-2020.json")) return;
+    const auto corpus = corpus_dir();
+    if (corpus.empty()) return;
     dir_ = new std::filesystem::path(test::temp_dir() / "corpus-db");
     IndexOptions options;
     options.db = *dir_;
@@ -36,7 +44,7 @@ class FacetFilterCorpus : public ::testing::Test {
     dir_ = nullptr;
   }
   void SetUp() override {
-    if (searcher_ == nullptr) GTEST_SKIP() << "../shared/corpus is absent: skipping tests on the ERDF corpus";
+    if (searcher_ == nullptr) GTEST_SKIP() << "neither data/erdf nor ../shared/corpus holds the ERDF records: skipping tests on them";
   }
 
   /// Ids of every project a request selects.
