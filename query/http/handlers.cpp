@@ -86,7 +86,10 @@ void get_regions(Exchange& ex) {
   request.max_facet_values = std::numeric_limits<std::size_t>::max();
   SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
   const std::vector<RegionNode> tree = RegionHierarchy::shared().tree(result.facets[Facet::Region]);
-  ex.json(200, {{"query", request.query}, {"total", result.total}, {"regions", tree}});
+  ex.json(200, {{"query", request.query},
+                {"total", result.total},
+                {"regions", tree},
+                {"filter_suggestions", result.filter_suggestions}});
 }
 
 void get_project(Exchange& ex) {
