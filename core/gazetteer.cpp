@@ -122,6 +122,7 @@ void Gazetteer::load_regions(std::string_view tsv) {
     by_name.emplace(p.name + "\t" + std::string(level_name(p.level)), id);
     parents.push_back(col(cols, 2));
     aliases.push_back(list(col(cols, 3)));
+    p.aliases = aliases.back();
     places_.push_back(std::move(p));
   }
   for (std::size_t i = 0; i < places_.size(); ++i) {
@@ -160,8 +161,8 @@ void Gazetteer::load_funders(std::string_view tsv) {
   std::set<std::string> words(name_words_.begin(), name_words_.end());
   for (const auto& cols : rows(tsv, "funders.tsv")) {
     const int id = static_cast<int>(funders_.size());
-    funders_.push_back({cols[0], list(col(cols, 2))});
     std::vector<std::string> names = list(col(cols, 1));
+    funders_.push_back({cols[0], list(col(cols, 2)), names});
     // The canonical name matches too, unless an alias already spells it (maybe case-sensitively).
     if (std::none_of(names.begin(), names.end(), [&](const std::string& n) {
           return (n.front() == '=' ? n.substr(1) : n) == cols[0];

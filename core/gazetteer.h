@@ -20,12 +20,14 @@ struct Place {
   PlaceLevel level = PlaceLevel::Kommun;
   int parent = -1;       ///< index of the parent place, -1 at the top
   bool ambiguous = false;  ///< also a common word or name: needs context to fire
+  std::vector<std::string> aliases;  ///< other names, as written in regions.tsv
 };
 
 /// One funder of funders.tsv.
 struct FunderEntry {
   std::string name;
   std::vector<std::string> via;  ///< funders implied by this one
+  std::vector<std::string> aliases;  ///< as written in funders.tsv ("=ESF", "socialfond*")
 };
 
 /// One theme of themes.tsv with its triggers.

@@ -13,15 +13,22 @@
 namespace fynd {
 namespace {
 
+bool year_less(const std::string& a, const std::string& b) {
+  if (a.empty() != b.empty()) return b.empty();  // "no value" last
+  if (a.size() != b.size()) return a.size() < b.size();
+  return a < b;
+}
+
 /// Collects, per group of facet values, the count and the budgets of matching documents.
 class StatsSpy : public Xapian::MatchSpy {
  public:
   struct Group {
     std::uint64_t count = 0;
-    std::vector<std::int64_t> budgets;
+    std::vector<std::int64_t> budgets;  ///< whole budgets of the group's projects
+    std::int64_t share = 0;             ///< the group's share of them (see BudgetBy)
   };
 
-  explicit StatsSpy(std::vector<Facet> by) : by_(std::move(by)) {}
+  StatsSpy(std::vector<Facet> by, BudgetBy budget_by) : by_(std::move(by)), budget_by_(budget_by) {}
 
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
     ++total_;
@@ -30,40 +37,66 @@ class StatsSpy : public Xapian::MatchSpy {
     if (!b.empty()) {
       budget = static_cast<std::int64_t>(std::llround(Xapian::sortable_unserialise(b)));
       budget_sum_ += *budget;
+      budgets_.push_back(*budget);
     }
     std::vector<std::vector<std::string>> keys;
+    std::vector<std::vector<std::string>> budget_keys;  // the groups the budget goes to
     for (Facet f : by_) {
       std::vector<std::string> values = decode_facet_values(doc.get_value(Schema::facet_slot(f)));
-      std::sort(values.begin(), values.end());
+      std::sort(values.begin(), values.end(), [f](const std::string& a, const std::string& c) {
+        return f == Facet::Year ? year_less(a, c) : a < c;
+      });
       values.erase(std::unique(values.begin(), values.end()), values.end());
       if (values.empty()) values.emplace_back();
+      budget_keys.push_back(f == Facet::Year && budget_by_ == BudgetBy::Start ? std::vector<std::string>{values.front()}
+                                                                                : values);
       keys.push_back(std::move(values));
     }
-    auto add = [&](const std::vector<std::string>& key) {
+    for (const auto& key : combinations(keys)) {
       Group& g = groups_[key];
       ++g.count;
       if (budget) g.budgets.push_back(*budget);
-    };
-    for (const std::string& a : keys[0]) {
-      if (keys.size() == 1) {
-        add({a});
-        continue;
-      }
-      for (const std::string& b2 : keys[1]) add({a, b2});
+    }
+    if (!budget) return;
+    // Whole kronor: the first (budget mod n) groups get one krona more, so the shares add
+    // up to the budget exactly.
+    const auto targets = combinations(budget_keys);
+    const auto n = static_cast<std::int64_t>(targets.size());
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      groups_[targets[i]].share += *budget / n + (static_cast<std::int64_t>(i) < *budget % n ? 1 : 0);
     }
   }
-  Xapian::MatchSpy* clone() const override { return new StatsSpy(by_); }
+  Xapian::MatchSpy* clone() const override { return new StatsSpy(by_, budget_by_); }
   std::string name() const override { return "fynd::StatsSpy"; }
 
   const std::map<std::vector<std::string>, Group>& groups() const { return groups_; }
   std::uint64_t total() const { return total_; }
   std::int64_t budget_sum() const { return budget_sum_; }
+  const std::vector<std::int64_t>& budgets() const { return budgets_; }
 
  private:
+  /// Every combination of one value per facet.
+  static std::vector<std::vector<std::string>> combinations(const std::vector<std::vector<std::string>>& keys) {
+    std::vector<std::vector<std::string>> out{{}};
+    for (const auto& values : keys) {
+      std::vector<std::vector<std::string>> next;
+      for (const auto& prefix : out) {
+        for (const std::string& v : values) {
+          next.push_back(prefix);
+          next.back().push_back(v);
+        }
+      }
+      out = std::move(next);
+    }
+    return out;
+  }
+
   std::vector<Facet> by_;
+  BudgetBy budget_by_;
   std::map<std::vector<std::string>, Group> groups_;
   std::uint64_t total_ = 0;
   std::int64_t budget_sum_ = 0;
+  std::vector<std::int64_t> budgets_;
 };
 
 /// Accepts plain surface words: no prefix, not a stop word, not a number, 3+ letters.
@@ -90,12 +123,6 @@ double median(std::vector<std::int64_t> v) {
   const std::size_t n = v.size();
   if (n % 2 == 1) return static_cast<double>(v[n / 2]);
   return (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0;
-}
-
-bool year_less(const std::string& a, const std::string& b) {
-  if (a.empty() != b.empty()) return b.empty();  // "no value" last
-  if (a.size() != b.size()) return a.size() < b.size();
-  return a < b;
 }
 
 }  // namespace
@@ -127,31 +154,61 @@ std::vector<Facet> parse_facet_list(std::string_view list) {
   return out;
 }
 
+std::string_view budget_by_name(BudgetBy b) { return b == BudgetBy::Start ? "start" : "spread"; }
+
+BudgetBy budget_by_from_name(std::string_view name) {
+  if (name == "spread") return BudgetBy::Spread;
+  if (name == "start") return BudgetBy::Start;
+  throw QueryError("budget_by: expected spread or start, got '" + std::string(name) + "'");
+}
+
+std::string budget_label_sv(const StatsResult& r) {
+  const bool by_year = std::find(r.by.begin(), r.by.end(), Facet::Year) != r.by.end();
+  if (by_year && r.budget_by == BudgetBy::Start) {
+    return std::string("hela budgeten på projektets startår") + (r.by.size() > 1 ? ", jämnt fördelad över övriga värden" : "");
+  }
+  if (by_year && r.by.size() == 1) return "budget jämnt fördelad över projektets år";
+  return "budget jämnt fördelad över projektets grupper";
+}
+
+std::string count_label_sv(const StatsResult& r) {
+  const bool by_year = std::find(r.by.begin(), r.by.end(), Facet::Year) != r.by.end();
+  std::string out = by_year ? "antal = projekt som pågår respektive år" : "antal = projekt med värdet";
+  return out + "; ett projekt räknas i varje grupp det hör till";
+}
+
 Analytics::Analytics(const Searcher& searcher) : searcher_(searcher) {}
 
 StatsResult Analytics::stats(const StatsRequest& request) const {
   if (request.by.empty() || request.by.size() > 2) throw QueryError("stats: group by one or two facets, e.g. --by funder,year");
   const Xapian::Database& db = searcher_.database();
   const QueryBuilder builder(searcher_.analyzer(), &db);
-  const ParsedQuery parsed = builder.parse(request.selection.query);
+  SearchRequest selection = request.selection;
+  StatsResult out;
+  out.filter_suggestions = builder.resolver().resolve_filters(selection);
+  const ParsedQuery parsed = builder.parse(selection.query);
+  out.filter_suggestions.insert(out.filter_suggestions.end(), parsed.filter_suggestions.begin(),
+                                parsed.filter_suggestions.end());
   Xapian::Enquire enquire(db);
-  enquire.set_query(QueryBuilder::apply_filter(parsed.query, builder.filter(request.selection)));
+  enquire.set_query(QueryBuilder::apply_filter(parsed.query, builder.filter(selection)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  StatsSpy spy(request.by);
+  StatsSpy spy(request.by, request.budget_by);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, db.get_doccount());
 
-  StatsResult out;
   out.query = request.selection.query;
   out.by = request.by;
+  out.budget_by = request.budget_by;
   out.total = spy.total();
+  out.with_budget = spy.budgets().size();
   out.budget_sum = spy.budget_sum();
+  if (!spy.budgets().empty()) out.budget_median = median(spy.budgets());
   for (const auto& [keys, group] : spy.groups()) {
     StatsRow row;
     row.keys = keys;
     row.count = group.count;
     row.with_budget = group.budgets.size();
-    for (std::int64_t b : group.budgets) row.budget_sum += b;
+    row.budget_sum = group.share;
     if (!group.budgets.empty()) row.budget_median = median(group.budgets);
     out.rows.push_back(std::move(row));
   }
@@ -182,8 +239,11 @@ StatsResult Analytics::stats(const StatsRequest& request) const {
 TermsResult Analytics::terms(const TermsRequest& request) const {
   const Xapian::Database& db = searcher_.database();
   const QueryBuilder builder(searcher_.analyzer(), &db);
-  const ParsedQuery parsed = builder.parse(request.selection.query);
-  const std::optional<Xapian::Query> filter = builder.filter(request.selection);
+  SearchRequest resolved = request.selection;
+  std::vector<FilterSuggestion> unresolved = builder.resolver().resolve_filters(resolved);
+  const ParsedQuery parsed = builder.parse(resolved.query);
+  unresolved.insert(unresolved.end(), parsed.filter_suggestions.begin(), parsed.filter_suggestions.end());
+  const std::optional<Xapian::Query> filter = builder.filter(resolved);
   const Xapian::Query selection = QueryBuilder::apply_filter(parsed.query, filter);
   Xapian::Enquire enquire(db);
   enquire.set_query(selection);
@@ -191,6 +251,7 @@ TermsResult Analytics::terms(const TermsRequest& request) const {
   TermsResult out;
   out.query = request.selection.query;
   out.total = mset.get_matches_estimated();
+  out.filter_suggestions = std::move(unresolved);
   if (mset.empty()) return out;
   Xapian::RSet rset;
   for (auto it = mset.begin(); it != mset.end(); ++it) rset.add_document(*it);
@@ -221,7 +282,18 @@ void to_json(nlohmann::json& j, const StatsRow& r) {
 void to_json(nlohmann::json& j, const StatsResult& r) {
   std::vector<std::string> by;
   for (Facet f : r.by) by.emplace_back(Schema::facet_name(f));
-  j = nlohmann::json{{"query", r.query}, {"by", by}, {"total", r.total}, {"budget_sum", r.budget_sum}, {"rows", r.rows}};
+  const bool by_year = std::find(r.by.begin(), r.by.end(), Facet::Year) != r.by.end();
+  j = nlohmann::json{{"query", r.query},
+                     {"by", by},
+                     {"budget_by", budget_by_name(r.budget_by)},
+                     {"budget_note", budget_label_sv(r)},
+                     {"count_by", by_year ? "running" : "value"},
+                     {"total", r.total},
+                     {"with_budget", r.with_budget},
+                     {"budget_sum", r.budget_sum},
+                     {"budget_median", r.budget_median ? nlohmann::json(*r.budget_median) : nlohmann::json(nullptr)},
+                     {"rows", r.rows},
+                     {"filter_suggestions", r.filter_suggestions}};
 }
 
 void to_json(nlohmann::json& j, const DistinctiveTerm& t) {
@@ -229,7 +301,7 @@ void to_json(nlohmann::json& j, const DistinctiveTerm& t) {
 }
 
 void to_json(nlohmann::json& j, const TermsResult& r) {
-  j = nlohmann::json{{"query", r.query}, {"total", r.total}, {"terms", r.terms}};
+  j = nlohmann::json{{"query", r.query}, {"total", r.total}, {"terms", r.terms}, {"filter_suggestions", r.filter_suggestions}};
 }
 
 }  // namespace fynd

@@ -13,28 +13,52 @@
 
 namespace fynd {
 
+/// How a project's budget is put into the groups it falls in.
+enum class BudgetBy {
+  /// Divided evenly over the project's groups (its years, its funders, ... or their
+  /// combinations), in whole kronor; the rows add up to the total.
+  Spread,
+  /// By year: the whole budget in the project's start year; other facets as Spread.
+  Start,
+};
+
+std::string_view budget_by_name(BudgetBy b);
+/// Parses "spread" or "start"; throws QueryError otherwise.
+BudgetBy budget_by_from_name(std::string_view name);
+
 /// Group the projects matching `selection` (query, filters, ranges) by one or two facets.
 struct StatsRequest {
   SearchRequest selection;
   std::vector<Facet> by;  ///< one or two facets
+  BudgetBy budget_by = BudgetBy::Spread;
 };
 
-/// One group. A project with several values of a facet counts in each of its groups.
+/// One group. A project with several values of a facet counts in each of its groups (by
+/// year: the projects running that year); its budget is shared out as `budget_by` says.
 struct StatsRow {
   std::vector<std::string> keys;  ///< one per `by` facet; "" = the project has no value
   std::uint64_t count = 0;
   std::uint64_t with_budget = 0;  ///< projects of the group with a known budget
-  std::int64_t budget_sum = 0;    ///< SEK
-  std::optional<double> budget_median;
+  std::int64_t budget_sum = 0;    ///< SEK: the group's share of its projects' budgets
+  std::optional<double> budget_median;  ///< of the whole budgets of the group's projects
 };
 
 struct StatsResult {
   std::string query;
   std::vector<Facet> by;
+  BudgetBy budget_by = BudgetBy::Spread;
   std::uint64_t total = 0;        ///< matching projects (each once)
-  std::int64_t budget_sum = 0;    ///< over matching projects, each once
+  std::uint64_t with_budget = 0;  ///< matching projects with a known budget
+  std::int64_t budget_sum = 0;    ///< over matching projects, each once = the rows' sum
+  std::optional<double> budget_median;  ///< over matching projects, each once
   std::vector<StatsRow> rows;     ///< years ascending; other facets by count, then name
+  std::vector<FilterSuggestion> filter_suggestions;  ///< filter values that matched nothing
 };
+
+/// "budget jämnt fördelad över projektens år" etc.: what the rows' budgets mean, in Swedish.
+std::string budget_label_sv(const StatsResult& r);
+/// "antal = projekt som pågår respektive år" etc.: what the rows' counts mean, in Swedish.
+std::string count_label_sv(const StatsResult& r);
 
 /// The most distinctive words of a selection compared with the rest of the index.
 struct TermsRequest {
@@ -53,6 +77,7 @@ struct TermsResult {
   std::string query;
   std::uint64_t total = 0;  ///< selected projects
   std::vector<DistinctiveTerm> terms;
+  std::vector<FilterSuggestion> filter_suggestions;  ///< filter values that matched nothing
 };
 
 /// Runs StatsRequests and TermsRequests against a Searcher's index.

@@ -366,7 +366,19 @@ class Parser {
       if (from && to && *from > *to) throw QueryError("year: range '" + value + "' ends before it starts");
       return year_range(from, to);
     }
-    return boolean(Schema::facet_term(facet, value));
+    // funder:, region:, theme: the values people type (ESF, Värmland, IKT), every reading OR-ed.
+    const FacetResolution resolved = builder_.resolver().resolve(facet, value);
+    if (resolved.values.empty()) {
+      out_.filter_suggestions.push_back({facet, value, resolved.suggestions});
+      return boolean(Schema::facet_term(facet, value));
+    }
+    std::vector<Xapian::Query> alts;
+    for (const std::string& v : resolved.values) {
+      alts.push_back(boolean(Schema::facet_term(facet, v)));
+      if (negated_ == 0) out_.field_selections[facet].push_back(v);
+    }
+    if (alts.size() == 1) return alts.front();
+    return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
   }
 
   static Xapian::Query boolean(const std::string& term) {
@@ -410,7 +422,8 @@ std::pair<int, int> index_years(const Xapian::Database* db) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* db) : analyzer_(analyzer), db_(db) {}
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* db)
+    : analyzer_(analyzer), db_(db), resolver_(db) {}
 
 Xapian::Query QueryBuilder::word_query(const Token& token, bool ranked) const {
   std::vector<WeightedTerm> terms = analyzer_.weighted_query_terms(token);
@@ -462,7 +475,10 @@ std::optional<Xapian::Query> QueryBuilder::filter(const SearchRequest& request, 
     if (except && *except == facet) continue;
     std::vector<Xapian::Query> alts;
     for (const std::string& v : values) {
-      if (!text::trim(v).empty()) alts.emplace_back(Schema::facet_term(facet, v));
+      if (text::trim(v).empty()) continue;
+      std::vector<std::string> selected = resolver_.select(facet, v);
+      if (selected.empty()) selected.emplace_back(text::trim(v));  // matches nothing, as typed
+      for (const std::string& s : selected) alts.emplace_back(Schema::facet_term(facet, s));
     }
     if (!alts.empty()) parts.emplace_back(Xapian::Query::OP_OR, alts.begin(), alts.end());
   }

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "facet_value_resolver.h"
 #include "search_request.h"
 
 namespace fynd {
@@ -21,6 +23,10 @@ struct ParsedQuery {
   bool implicit_or = false;   ///< long query: words were OR-ed (ranked) rather than AND-ed
   std::set<std::string> highlight_terms;     ///< surface words and Z-stems of positive words
   std::vector<std::string> highlight_prefixes;  ///< folded prefixes of `word*` wildcards
+  /// Canonical values the text's funder:/region:/theme: fields select (not under NOT).
+  std::map<Facet, std::vector<std::string>> field_selections;
+  /// Field values that matched no known value, with the nearest known ones.
+  std::vector<FilterSuggestion> filter_suggestions;
 };
 
 /// Parses the query syntax (documented in docs/query.md and `fynd-query --help`):
@@ -32,7 +38,8 @@ struct ParsedQuery {
 ///    parentheses;
 ///  - `word*` trailing wildcard, on exact forms and on stems;
 ///  - fields: `title:` (title words), `funder:`, `region:`, `year:`, `theme:` (boolean facet
-///    filters, value a word or a "quoted value"), `year:2018..2021` (any year in range).
+///    filters, value a word or a "quoted value"), `year:2018..2021` (any year in range);
+///    funder, region and theme values go through FacetValueResolver (`funder:ESF`).
 ///
 /// Implicit operator: words written side by side are AND-ed while the query has at most
 /// kMaxAndWords content (non-stop) words; a longer text (a pasted description) is OR-ed so
@@ -58,7 +65,9 @@ class QueryBuilder {
   ParsedQuery parse(std::string_view query_text) const;
 
   /// The filters of a request (facets, year and budget ranges, kind), AND-ed; nullopt when
-  /// the request has none. `except` leaves one facet's selection out (multi-select counts).
+  /// the request has none. Facet values are resolved (FacetValueResolver::select): `ESF`
+  /// filters as "Europeiska socialfonden". `except` leaves one facet's selection out
+  /// (multi-select counts).
   std::optional<Xapian::Query> filter(const SearchRequest& request, std::optional<Facet> except = std::nullopt) const;
 
   /// parse(request.query) filtered by filter(request).
@@ -71,9 +80,13 @@ class QueryBuilder {
   /// (a long OR-ed query) leaves out the exact form: the stem and expansions only.
   Xapian::Query word_query(const Token& token, bool ranked = false) const;
 
+  /// The resolver of funder, region and theme values (with the index's values when `db` was given).
+  const FacetValueResolver& resolver() const { return resolver_; }
+
  private:
   const Analyzer& analyzer_;
   const Xapian::Database* db_;
+  FacetValueResolver resolver_;
 };
 
 /// Checks a request's query syntax and ranges without opening an index; throws QueryError.

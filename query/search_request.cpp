@@ -49,12 +49,28 @@ void to_json(nlohmann::json& j, const FacetValue& v) {
   if (!v.parent.empty()) j["parent"] = v.parent;
 }
 
+std::string filter_message(const FilterSuggestion& s) {
+  std::string out = "no " + std::string(Schema::facet_name(s.facet)) + " matches '" + s.value + "'";
+  if (s.suggestions.empty()) return out;
+  out += "; did you mean: ";
+  for (std::size_t i = 0; i < s.suggestions.size(); ++i) out += (i == 0 ? "" : ", ") + s.suggestions[i];
+  return out + "?";
+}
+
+void to_json(nlohmann::json& j, const FilterSuggestion& s) {
+  j = nlohmann::json{{"facet", Schema::facet_name(s.facet)},
+                     {"value", s.value},
+                     {"suggestions", s.suggestions},
+                     {"message", filter_message(s)}};
+}
+
 void to_json(nlohmann::json& j, const SearchResult& r) {
   j = nlohmann::json{{"query", r.query}, {"total", r.total}, {"took_ms", r.took_ms}, {"hits", r.hits}};
   nlohmann::json facets = nlohmann::json::object();
   for (const auto& [facet, values] : r.facets) facets[std::string(Schema::facet_name(facet))] = values;
   j["facets"] = facets;
   j["suggestion"] = r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
+  j["filter_suggestions"] = r.filter_suggestions;
 }
 
 void to_json(nlohmann::json& j, const SearchRequest& r) {

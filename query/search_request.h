@@ -59,20 +59,33 @@ struct FacetValue {
   std::string parent; ///< for regions: the value one level up, if any
 };
 
+/// A funder, region or theme filter value that matches no known value (it selects nothing).
+struct FilterSuggestion {
+  Facet facet = Facet::Funder;
+  std::string value;                     ///< as typed
+  std::vector<std::string> suggestions;  ///< nearest known canonical values, nearest first
+};
+
+/// "no region matches 'Värmlnd'; did you mean: Värmlands län?" (one line, for stderr).
+std::string filter_message(const FilterSuggestion& s);
+
 struct SearchResult {
   std::string query;
   std::uint64_t total = 0;  ///< exact number of matching projects
   std::vector<Hit> hits;
   std::map<Facet, std::vector<FacetValue>> facets;
   std::optional<std::string> suggestion;  ///< "Menade du: …" correction, if any
+  std::vector<FilterSuggestion> filter_suggestions;  ///< filter values that matched nothing
   double took_ms = 0;
 };
 
 /// JSON: {"query","total","took_ms","hits":[{"id","title","snippet","score","source",
-/// "funders","regions","years","themes","budget_sek","owner",...}],"facets":{...},"suggestion"}
+/// "funders","regions","years","themes","budget_sek","owner",...}],"facets":{...},"suggestion",
+/// "filter_suggestions":[{"facet","value","suggestions":[..],"message"}]}
 void to_json(nlohmann::json& j, const Hit& h);
 void to_json(nlohmann::json& j, const FacetValue& v);
 void to_json(nlohmann::json& j, const SearchResult& r);
 void to_json(nlohmann::json& j, const SearchRequest& r);
+void to_json(nlohmann::json& j, const FilterSuggestion& s);
 
 }  // namespace fynd

@@ -46,12 +46,25 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
   if (request.limit > 10000) throw QueryError("limit: at most 10000 hits a page");
   const QueryBuilder builder(analyzer_, &db_);
+  // Filter values as typed (ESF, Värmland) become the canonical values they select.
+  SearchRequest resolved = request;
+  std::vector<FilterSuggestion> unresolved = builder.resolver().resolve_filters(resolved);
   const ParsedQuery parsed = builder.parse(request.query);
-  const std::optional<Xapian::Query> filter = builder.filter(request);
+  unresolved.insert(unresolved.end(), parsed.filter_suggestions.begin(), parsed.filter_suggestions.end());
+  const std::optional<Xapian::Query> filter = builder.filter(resolved);
   const Xapian::Query query = QueryBuilder::apply_filter(parsed.query, filter);
+  // The values the query text's fields select are marked selected in the facets too.
+  SearchRequest counted = resolved;
+  for (const auto& [facet, values] : parsed.field_selections) {
+    auto& list = counted.filters[facet];
+    for (const std::string& v : values) {
+      if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+    }
+  }
 
   SearchResult result;
   result.query = request.query;
+  result.filter_suggestions = unresolved;
   const Xapian::doccount doc_count = db_.get_doccount();
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
@@ -71,7 +84,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   if (request.sort != SortOrder::Relevance) {
     enquire.set_sort_by_key_then_relevance(&keys, false);
   }
-  FacetCounter facets(db_, builder, request, parsed.query);
+  FacetCounter facets(db_, builder, counted, parsed.query);
   if (!request.facets.empty()) facets.attach(enquire);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
@@ -98,7 +111,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   // several plain words as any of them rather than all.
   if (request.spelling && !parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
     const std::optional<std::string> corrected = SpellingCorrector(db_, analyzer_).correct_query(request.query);
-    SearchRequest retry = request;
+    SearchRequest retry = resolved;
     if (corrected) retry.query = *corrected;
     if (auto relaxed = or_relaxed(retry.query)) retry.query = *relaxed;
     retry.spelling = false;  // one retry, never a chain of them
@@ -117,6 +130,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         }
         better.query = request.query;
         better.suggestion = corrected;
+        better.filter_suggestions = result.filter_suggestions;
         return better;
       }
     }

@@ -95,6 +95,8 @@ SimilarResult SimilarProjects::find(const SimilarRequest& request) const {
   const QueryBuilder builder(analyzer, &db);
   SimilarResult out;
   out.id = request.id;
+  SearchRequest filters = request.filters;
+  out.filter_suggestions = builder.resolver().resolve_filters(filters);
 
   std::vector<std::pair<std::string, Xapian::termcount>> terms;  // stem term, wqf
   std::unordered_map<std::string, std::string> words;            // stem term -> surface
@@ -152,7 +154,7 @@ SimilarResult SimilarProjects::find(const SimilarRequest& request) const {
   }
   Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   if (!exclude.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, exclude);
-  query = QueryBuilder::apply_filter(query, builder.filter(request.filters));
+  query = QueryBuilder::apply_filter(query, builder.filter(filters));
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -203,7 +205,8 @@ void to_json(nlohmann::json& j, const SimilarHit& h) {
 }
 
 void to_json(nlohmann::json& j, const SimilarResult& r) {
-  j = nlohmann::json{{"id", r.id}, {"terms", r.terms}, {"total", r.total}, {"took_ms", r.took_ms}, {"hits", r.hits}};
+  j = nlohmann::json{{"id", r.id}, {"terms", r.terms}, {"total", r.total}, {"took_ms", r.took_ms}, {"hits", r.hits},
+                     {"filter_suggestions", r.filter_suggestions}};
 }
 
 }  // namespace fynd

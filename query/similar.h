@@ -33,6 +33,7 @@ struct SimilarResult {
   std::vector<std::string> terms;  ///< the distinctive words searched for, most distinctive first
   std::uint64_t total = 0;
   std::vector<SimilarHit> hits;
+  std::vector<FilterSuggestion> filter_suggestions;  ///< filter values that matched nothing
   double took_ms = 0;
 };
 

@@ -52,11 +52,19 @@ std::string title_of(const StatsResult& r) {
   return t;
 }
 
+/// "budget jämnt fördelad över projektets år (totalt …); antal = projekt som pågår respektive år; …"
+std::string legend_of(const StatsResult& r) {
+  return budget_label_sv(r) + " (totalt " + money(static_cast<double>(r.budget_sum)) + " kr, " + std::to_string(r.total) +
+         " projekt); " + count_label_sv(r) + ".";
+}
+
 std::string table(const StatsResult& r) {
   std::vector<std::vector<std::string>> cells;
   std::vector<std::string> header;
   for (Facet f : r.by) header.emplace_back(facet_label_sv(f));
-  for (const char* h : {"antal", "budget (kr)", "median (kr)"}) header.emplace_back(h);
+  header.emplace_back("antal");
+  header.emplace_back(r.budget_by == BudgetBy::Start ? "budget, startår (kr)" : "budget, fördelad (kr)");
+  header.emplace_back("median (kr)");
   cells.push_back(header);
   for (const StatsRow& row : r.rows) {
     std::vector<std::string> line;
@@ -66,14 +74,22 @@ std::string table(const StatsResult& r) {
     line.push_back(row.budget_median ? money(*row.budget_median) : "–");
     cells.push_back(line);
   }
+  // The total: each project once; its budget column is the sum of the rows above.
+  std::vector<std::string> total_line{"totalt"};
+  for (std::size_t k = 1; k < r.by.size(); ++k) total_line.emplace_back();
+  total_line.push_back(std::to_string(r.total));
+  total_line.push_back(r.with_budget > 0 ? money(static_cast<double>(r.budget_sum)) : "–");
+  total_line.push_back(r.budget_median ? money(*r.budget_median) : "–");
+  cells.push_back(total_line);
   std::vector<std::size_t> width(header.size(), 0);
   for (const auto& line : cells) {
     for (std::size_t c = 0; c < line.size(); ++c) width[c] = std::max(width[c], text::length(line[c]));
   }
   const std::size_t keys = r.by.size();
   std::ostringstream out;
-  out << title_of(r) << "\n" << r.total << " projekt, total budget " << money(static_cast<double>(r.budget_sum))
-      << " kr\n\n";
+  out << title_of(r) << " (" << budget_label_sv(r) << ")\n"
+      << r.total << " projekt, total budget " << money(static_cast<double>(r.budget_sum)) << " kr; "
+      << count_label_sv(r) << "\n\n";
   for (std::size_t i = 0; i < cells.size(); ++i) {
     for (std::size_t c = 0; c < cells[i].size(); ++c) {
       const std::string pad(width[c] - text::length(cells[i][c]), ' ');
@@ -81,7 +97,7 @@ std::string table(const StatsResult& r) {
       out << (c < keys ? cells[i][c] + pad : pad + cells[i][c]);
     }
     out << "\n";
-    if (i == 0) {
+    if (i == 0 || i + 2 == cells.size()) {
       std::size_t total = 0;
       for (std::size_t w : width) total += w + 2;
       out << std::string(total - 2, '-') << "\n";
@@ -93,13 +109,19 @@ std::string table(const StatsResult& r) {
 std::string csv(const StatsResult& r) {
   std::ostringstream out;
   for (Facet f : r.by) out << Schema::facet_name(f) << ",";
-  out << "count,budget_sum,budget_median\n";
+  // The budget column names how budgets were shared out: budget_sum_spread / budget_sum_start.
+  out << "count,budget_sum_" << budget_by_name(r.budget_by) << ",budget_median\n";
   for (const StatsRow& row : r.rows) {
     for (const std::string& k : row.keys) out << csv_field(k) << ",";
     out << row.count << "," << (row.with_budget > 0 ? std::to_string(row.budget_sum) : "") << ",";
     if (row.budget_median) out << std::fixed << std::setprecision(0) << *row.budget_median;
     out << "\n";
   }
+  out << "(totalt),";
+  for (std::size_t k = 1; k < r.by.size(); ++k) out << ",";
+  out << r.total << "," << (r.with_budget > 0 ? std::to_string(r.budget_sum) : "") << ",";
+  if (r.budget_median) out << std::fixed << std::setprecision(0) << *r.budget_median;
+  out << "\n";
   return out.str();
 }
 
@@ -153,13 +175,15 @@ std::string svg(const StatsResult& r) {
     // Columns left to right, one per year, with a line through their tops.
     const double col = 44;
     const double left = 70, top = 60, plot_h = 260;
-    const double width = left + col * static_cast<double>(std::max<std::size_t>(bars.size(), 1)) + 30;
+    const double width = std::max(720.0, left + col * static_cast<double>(std::max<std::size_t>(bars.size(), 1)) + 30);
     const double height = top + plot_h + 70;
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(width) << "\" height=\"" << num(height)
         << "\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\" font-family=\"sans-serif\" font-size=\"12\">\n";
     out << "  <title>" << title << "</title>\n";
     out << "  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
     out << "  <text x=\"" << num(width / 2) << "\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">" << title << "</text>\n";
+  out << "  <text class=\"legend\" x=\"" << num(width / 2) << "\" y=\"46\" text-anchor=\"middle\" font-size=\"11\">"
+      << xml_escape(legend_of(r)) << "</text>\n";
     out << "  <line x1=\"" << num(left) << "\" y1=\"" << num(top + plot_h) << "\" x2=\"" << num(width - 20) << "\" y2=\"" << num(top + plot_h) << "\" stroke=\"#333\"/>\n";
     out << "  <line x1=\"" << num(left) << "\" y1=\"" << num(top) << "\" x2=\"" << num(left) << "\" y2=\"" << num(top + plot_h) << "\" stroke=\"#333\"/>\n";
     out << "  <text x=\"18\" y=\"" << num(top + plot_h / 2) << "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " << num(top + plot_h / 2) << ")\">Antal projekt</text>\n";
@@ -188,6 +212,8 @@ std::string svg(const StatsResult& r) {
   out << "  <title>" << title << "</title>\n";
   out << "  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   out << "  <text x=\"" << num(width / 2) << "\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">" << title << "</text>\n";
+  out << "  <text class=\"legend\" x=\"" << num(width / 2) << "\" y=\"46\" text-anchor=\"middle\" font-size=\"11\">"
+      << xml_escape(legend_of(r)) << "</text>\n";
   out << "  <text x=\"" << num(label_w - 8) << "\" y=\"" << num(top - 10) << "\" text-anchor=\"end\" font-weight=\"bold\">"
       << xml_escape(std::string(facet_label_sv(r.by[0])) + (r.by.size() > 1 ? " · " + std::string(facet_label_sv(r.by[1])) : ""))
       << "</text>\n";

@@ -28,11 +28,21 @@ constexpr const char* kSyntaxHelp = R"(Query syntax:
   bredband*              words starting with bredband
   title:bredband         in the title only
   funder:ERUF  region:"Jönköpings län"  theme:digitalisering
+  funder:ESF = funder:Socialfonden = funder:"Europeiska socialfonden"; region:Värmland,
+  region:jonkoping, theme:IKT, theme:SMF: filter values are matched case- and
+  diacritic-insensitively through names, aliases and acronyms (also --funder etc.);
+  a value that is a value itself means just it (region:Jönköping is the kommun); one
+  with several readings selects all of them (region:Jönköpings: the kommun and the län);
+  a value that matches nothing is reported on stderr with the nearest known values
   year:2020  year:2018..2021  year:2019..
   A long text (more than 6 words) matches any of its words, closest projects first.
 
 Other commands (each takes the same filters and --db):
   fynd-query stats --by funder,year [QUERY] [--format table|json|csv|svg] [--out FILE]
+                   [--budget-by spread|start]   budgets spread evenly over a project's
+                   years (default) or all in its start year; counts per year are the
+                   projects running that year; a total row counts each project once
+  Filter options take one value each and repeat: --funder ESF --funder ERUF bredband
   fynd-query terms [QUERY]                 distinctive words of the selection
   fynd-query similar ID | --text FILE|-    similar projects and why
 
@@ -49,10 +59,15 @@ struct SelectOptions {
 /// the subcommand's name.
 void add_select_options(CLI::App& app, SelectOptions& o, std::string& db) {
   app.add_option("--db", db, "index directory")->capture_default_str();
-  app.add_option("--funder", o.funders, "only projects with this funder (repeatable: any of them)");
-  app.add_option("--region", o.regions, "only projects in this region (repeatable)");
-  app.add_option("--year", o.years, "only projects running this year, or a range 2018..2021 (repeatable)");
-  app.add_option("--theme", o.themes, "only projects with this theme (repeatable)");
+  // One value per option, repeatable, so that "--funder ERUF utveckling" keeps its query.
+  app.add_option("--funder", o.funders, "only projects with this funder: ESF, ERUF, a name (repeatable: any of them)")
+      ->allow_extra_args(false);
+  app.add_option("--region", o.regions, "only projects in this region: Värmland, Jönköping, ... (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--year", o.years, "only projects running this year, or a range 2018..2021 (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--theme", o.themes, "only projects with this theme: IKT, SMF, energi, ... (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--budget-min", o.budget_min, "only projects with at least this budget (SEK)");
   app.add_option("--budget-max", o.budget_max, "only projects with at most this budget (SEK)");
 }
@@ -96,6 +111,11 @@ int fail(fynd::ErrorCode code, const std::string& message) {
   }
   std::cerr << "fynd-query: " << line << '\n';
   return fynd::error_info(code).exit_code;
+}
+
+/// One stderr line per filter value that matched nothing, with the nearest known values.
+void report_unmatched(const std::vector<fynd::FilterSuggestion>& unmatched) {
+  for (const fynd::FilterSuggestion& s : unmatched) std::cerr << "fynd-query: " << fynd::filter_message(s) << '\n';
 }
 
 /// The content of a file, or of standard input for "-".
@@ -153,7 +173,11 @@ int main(int argc, char** argv) {
     std::string stats_by = "year";
     std::string stats_format = "table";
     std::string stats_out;
+    std::string stats_budget_by = "spread";
     add_select_options(*stats, stats_select, db);
+    stats->add_option("--budget-by", stats_budget_by,
+                      "spread: a project's budget evenly over its years (groups); start: all in its start year")
+        ->capture_default_str();
     stats->add_option("--by", stats_by, "one or two facets: funder, region, year, theme (e.g. funder,year)")
         ->capture_default_str();
     stats->add_option("--format", stats_format, "table, json, csv or svg")->capture_default_str();
@@ -192,18 +216,21 @@ int main(int argc, char** argv) {
     }
 
     if (stats->parsed()) {
-      fynd::StatsRequest r{make_request(stats_select, stats_words), fynd::parse_facet_list(stats_by)};
+      fynd::StatsRequest r{make_request(stats_select, stats_words), fynd::parse_facet_list(stats_by),
+                           fynd::budget_by_from_name(stats_budget_by)};
       const fynd::StatsFormat format = fynd::stats_format_from_name(stats_format);
       fynd::validate_request(r.selection, fynd::Analyzer());
       const fynd::Searcher searcher(db);
-      const std::string rendered = fynd::format_stats(fynd::Analytics(searcher).stats(r), format);
-      return write_output(rendered, stats_out);
+      const fynd::StatsResult result = fynd::Analytics(searcher).stats(r);
+      report_unmatched(result.filter_suggestions);
+      return write_output(fynd::format_stats(result, format), stats_out);
     }
     if (terms->parsed()) {
       fynd::TermsRequest r{make_request(terms_select, terms_words), terms_limit};
       fynd::validate_request(r.selection, fynd::Analyzer());
       const fynd::Searcher searcher(db);
       const fynd::TermsResult result = fynd::Analytics(searcher).terms(r);
+      report_unmatched(result.filter_suggestions);
       if (terms_json) {
         std::cout << nlohmann::json(result).dump(2) << '\n';
       } else {
@@ -223,6 +250,7 @@ int main(int argc, char** argv) {
       fynd::validate_request(r.filters, fynd::Analyzer());
       const fynd::Searcher searcher(db);
       const fynd::SimilarResult result = fynd::SimilarProjects(searcher).find(r);
+      report_unmatched(result.filter_suggestions);
       if (similar_json) {
         std::cout << nlohmann::json(result).dump(2) << '\n';
       } else {
@@ -238,6 +266,12 @@ int main(int argc, char** argv) {
     fynd::validate_request(request, fynd::Analyzer());  // a bad query is reported before a missing index
     const fynd::Searcher searcher(db);
     if (hits_format == "csv") {
+      {  // the CSV carries no suggestions: filter values that match nothing go to stderr
+        const fynd::QueryBuilder builder(searcher.analyzer(), &searcher.database());
+        fynd::SearchRequest resolved = request;
+        report_unmatched(builder.resolver().resolve_filters(resolved));
+        report_unmatched(builder.parse(request.query).filter_suggestions);
+      }
       fynd::ExportOptions options;
       if (limit_option->count() > 0) options.limit = limit;
       fynd::ResultExport exporter(searcher, request, options);
@@ -251,6 +285,7 @@ int main(int argc, char** argv) {
     }
     json = json || hits_format == "json";
     const fynd::SearchResult result = searcher.search(request);
+    report_unmatched(result.filter_suggestions);
     if (json) {
       std::cout << nlohmann::json(result).dump(2) << '\n';
     } else {

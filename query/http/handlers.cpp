@@ -86,7 +86,10 @@ void get_regions(Exchange& ex) {
   request.max_facet_values = std::numeric_limits<std::size_t>::max();
   SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
   const std::vector<RegionNode> tree = RegionHierarchy::shared().tree(result.facets[Facet::Region]);
-  ex.json(200, {{"query", request.query}, {"total", result.total}, {"regions", tree}});
+  ex.json(200, {{"query", request.query},
+                {"total", result.total},
+                {"regions", tree},
+                {"filter_suggestions", result.filter_suggestions}});
 }
 
 void get_project(Exchange& ex) {
@@ -137,11 +140,14 @@ void post_similar(Exchange& ex) {
 
 void get_stats(Exchange& ex) {
   const RequestParser& parser = ex.service.parser;
-  RequestParser::reject_unknown(ex.params(), {"by", "q", "funder", "region", "year", "theme", "budget_min", "budget_max"});
+  RequestParser::reject_unknown(ex.params(),
+                                {"by", "budget_by", "q", "funder", "region", "year", "theme", "budget_min", "budget_max"});
   StatsRequest request;
   auto by = parser.facet_list(ex.params(), "by");
   if (!by || by->empty() || by->size() > 2) throw ParameterError("by", "one or two of funder, region, year, theme");
   request.by = *by;
+  const std::string budget_by = parser.text(ex.params(), "budget_by", 20);
+  if (!budget_by.empty()) request.budget_by = blaming("budget_by", [&] { return budget_by_from_name(budget_by); });
   request.selection.query = parser.text(ex.params(), "q", parser.limits().max_query_chars);
   parser.filters(ex.params(), request.selection);
   StatsResult result = blaming("q", [&] { return Analytics(ex.service.pool.searcher()).stats(request); });

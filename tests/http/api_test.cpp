@@ -82,6 +82,47 @@ TEST_F(ApiTest, FunderFilterSelectsOnlyThatFunder) {
   EXPECT_FALSE(ids.count("fx-ungdom-arbete"));
 }
 
+TEST_F(ApiTest, TypedFilterValueSelectsAndEchoesItsCanonicalValue) {
+  auto typed = get_json("/api/search?funder=ESF&size=50&facets=funder");
+  auto canonical = get_json("/api/search?funder=" + url_encode("Europeiska socialfonden") + "&size=50&facets=funder");
+  EXPECT_GT(typed["total"].get<int>(), 0) << typed.dump();
+  EXPECT_EQ(hit_ids(typed), hit_ids(canonical));
+  EXPECT_TRUE(hit_ids(typed).count("fx-ungdom-arbete"));
+  std::vector<std::string> selected;
+  for (const auto& v : typed["facets"]["funder"]) {
+    if (v["selected"].get<bool>()) selected.push_back(v["value"].get<std::string>());
+    EXPECT_NE(v["value"], "ESF") << "facet values stay canonical";
+  }
+  EXPECT_EQ(selected, std::vector<std::string>{"Europeiska socialfonden"}) << typed["facets"].dump();
+  EXPECT_TRUE(typed["filter_suggestions"].empty());
+  // The same through stats and the query syntax.
+  EXPECT_EQ(get_json("/api/stats?by=funder&funder=esf")["total"], typed["total"]);
+  EXPECT_EQ(get_json("/api/search?q=" + url_encode("funder:Socialfonden") + "&size=0")["total"], typed["total"]);
+}
+
+TEST_F(ApiTest, UnknownFilterValueComesWithSuggestions) {
+  auto body = get_json("/api/search?region=" + url_encode("Jönköpngs län"));
+  EXPECT_EQ(body["total"], 0);
+  ASSERT_EQ(body["filter_suggestions"].size(), 1u) << body.dump();
+  const auto& s = body["filter_suggestions"][0];
+  EXPECT_EQ(s["facet"], "region");
+  EXPECT_EQ(s["value"], "Jönköpngs län");
+  ASSERT_FALSE(s["suggestions"].empty());
+  EXPECT_EQ(s["suggestions"][0], "Jönköpings län");
+  EXPECT_NE(s["message"].get<std::string>().find("did you mean: Jönköpings län"), std::string::npos);
+  // It stays in its facet, selected with count 0, so that it can be unselected.
+  bool listed = false;
+  for (const auto& v : body["facets"]["region"]) {
+    if (v["value"] == "Jönköpngs län") listed = v["selected"].get<bool>() && v["count"] == 0;
+  }
+  EXPECT_TRUE(listed) << body["facets"]["region"].dump();
+  auto stats = get_json("/api/stats?by=year&theme=Enrgi");
+  ASSERT_EQ(stats["filter_suggestions"].size(), 1u) << stats.dump();
+  EXPECT_EQ(stats["filter_suggestions"][0]["facet"], "theme");
+  auto similar = get_json("/api/projects/fx-bredband/similar?funder=ERUFF");
+  EXPECT_EQ(similar["filter_suggestions"].size(), 1u) << similar.dump();
+}
+
 TEST_F(ApiTest, RepeatedFilterValuesAreAlternatives) {
   auto body = get_json("/api/search?funder=Energimyndigheten&funder=" + url_encode("Europeiska socialfonden") +
                        "&size=50");
@@ -165,9 +206,26 @@ TEST_F(ApiTest, StatsByYearCountsProjectsAndBudgets) {
   std::map<std::string, nlohmann::json> rows;
   for (const auto& row : body["rows"]) rows[row["keys"][0].get<std::string>()] = row;
   ASSERT_TRUE(rows.count("2020")) << body.dump();
+  EXPECT_EQ(body["budget_by"], "spread");
+  EXPECT_EQ(body["budget_sum"], 7500000);
+  // Spread: 2 500 000 over 2020-2021, 5 000 000 over 2015-2017 (the remainder to the first years).
   EXPECT_EQ(rows["2020"]["count"], 1);
-  EXPECT_EQ(rows["2020"]["budget_sum"], 2500000);
-  EXPECT_EQ(rows["2016"]["budget_sum"], 5000000);
+  EXPECT_EQ(rows["2020"]["budget_sum"], 1250000);
+  EXPECT_EQ(rows["2015"]["budget_sum"], 1666667);
+  EXPECT_EQ(rows["2017"]["budget_sum"], 1666666);
+  std::int64_t sum = 0;
+  for (const auto& [year, row] : rows) sum += row["budget_sum"].get<std::int64_t>();
+  EXPECT_EQ(sum, 7500000);
+  // Start: each budget in its start year alone; counts stay the projects running that year.
+  auto start = get_json("/api/stats?by=year&budget_by=start&funder=ERUF");
+  EXPECT_EQ(start["budget_by"], "start");
+  std::map<std::string, nlohmann::json> by_start;
+  for (const auto& row : start["rows"]) by_start[row["keys"][0].get<std::string>()] = row;
+  EXPECT_EQ(by_start["2015"]["budget_sum"], 5000000);
+  EXPECT_EQ(by_start["2016"]["budget_sum"], 0);
+  EXPECT_EQ(by_start["2016"]["count"], 1);
+  EXPECT_EQ(by_start["2020"]["budget_sum"], 2500000);
+  EXPECT_EQ(get_json("/api/stats?by=year&budget_by=each", 400)["error"]["parameter"], "budget_by");
   EXPECT_EQ(get_json("/api/stats", 400)["error"]["parameter"], "by");
 }
 

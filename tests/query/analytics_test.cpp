@@ -91,20 +91,30 @@ TEST_F(AnalyticsTest, BudgetSumsEqualStoredBudgets) {
   std::int64_t stored = 0;
   for (const Project& p : projects_) stored += p.budget_sek.value_or(0);
   EXPECT_EQ(r.budget_sum, stored);
-  // Per funder: a project with two funders counts in both.
+  // Per funder: a project with two funders counts in both, and its budget is shared out
+  // evenly between them (whole kronor, the remainder to the first), so the rows add up.
+  std::int64_t rows = 0;
   for (const StatsRow& row : r.rows) {
     std::int64_t expected = 0;
     std::uint64_t count = 0;
     for (const Project& p : projects_) {
-      const bool has = row.keys[0].empty() ? p.funders.empty()
-                                           : std::find(p.funders.begin(), p.funders.end(), row.keys[0]) != p.funders.end();
+      std::vector<std::string> funders = p.funders;
+      std::sort(funders.begin(), funders.end());
+      funders.erase(std::unique(funders.begin(), funders.end()), funders.end());
+      const auto at = std::find(funders.begin(), funders.end(), row.keys[0]);
+      const bool has = row.keys[0].empty() ? funders.empty() : at != funders.end();
       if (!has) continue;
       ++count;
-      expected += p.budget_sek.value_or(0);
+      const std::int64_t budget = p.budget_sek.value_or(0);
+      const auto n = static_cast<std::int64_t>(std::max<std::size_t>(funders.size(), 1));
+      const auto i = funders.empty() ? 0 : static_cast<std::int64_t>(at - funders.begin());
+      expected += budget / n + (i < budget % n ? 1 : 0);
     }
     EXPECT_EQ(row.count, count) << row.keys[0];
     EXPECT_EQ(row.budget_sum, expected) << row.keys[0];
+    rows += row.budget_sum;
   }
+  EXPECT_EQ(rows, stored);
   EXPECT_EQ(r.rows.front().keys[0], "Europeiska regionala utvecklingsfonden");
   EXPECT_EQ(r.rows.front().count, 5u);
 }
@@ -165,9 +175,24 @@ TEST_F(AnalyticsTest, TableCsvJson) {
   EXPECT_NE(table.find("antal"), std::string::npos);
   EXPECT_NE(table.find("(uppgift saknas)"), std::string::npos);  // p7 has no years
   const std::string csv = format_stats(r, StatsFormat::Csv);
-  EXPECT_EQ(csv.rfind("year,count,budget_sum,budget_median\n", 0), 0u);
+  EXPECT_EQ(csv.rfind("year,count,budget_sum_spread,budget_median\n", 0), 0u);
+  EXPECT_NE(csv.find("\n(totalt),8," + std::to_string(r.budget_sum) + ","), std::string::npos) << csv;
+  EXPECT_NE(table.find("budget jämnt fördelad över projektets år"), std::string::npos) << table;
+  EXPECT_NE(table.find("projekt som pågår respektive år"), std::string::npos) << table;
+  EXPECT_NE(table.find("totalt"), std::string::npos) << table;
   const auto j = nlohmann::json::parse(format_stats(r, StatsFormat::Json));
   EXPECT_EQ(j["total"], 8);
+  EXPECT_EQ(j["budget_by"], "spread");
+  EXPECT_EQ(j["count_by"], "running");
+  StatsRequest start;
+  start.by = {Facet::Year};
+  start.budget_by = BudgetBy::Start;
+  const StatsResult s = Analytics(*searcher_).stats(start);
+  EXPECT_EQ(format_stats(s, StatsFormat::Csv).rfind("year,count,budget_sum_start,budget_median\n", 0), 0u);
+  EXPECT_NE(format_stats(s, StatsFormat::Svg).find("hela budgeten på projektets startår"), std::string::npos);
+  EXPECT_NE(format_stats(r, StatsFormat::Svg).find("jämnt fördelad över projektets år"), std::string::npos);
+  EXPECT_EQ(budget_by_from_name("start"), BudgetBy::Start);
+  EXPECT_THROW(budget_by_from_name("each"), QueryError);
   EXPECT_EQ(j["by"][0], "year");
   EXPECT_THROW(stats_format_from_name("pdf"), QueryError);
 }
