@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
     app.add_option("--columns", options.columns, "column mapping for CSV/XLSX files whose header no built-in "
-                   "profile fits (format below)")->type_name("FILE")->check(CLI::ExistingFile);
+                   "profile fits (format below)")->check(CLI::ExistingFile);
     std::vector<std::filesystem::path> explain;
     auto* paths = app.add_option("paths", options.inputs, "files and folders to index");
     app.add_option("--explain", explain, "print the projects found in FILE, their fields and the evidence for "

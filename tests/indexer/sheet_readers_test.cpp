@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "error.h"
@@ -12,6 +13,7 @@
 #include "reader_registry.h"
 #include "readers/column_mapping.h"
 #include "readers/csv_reader.h"
+#include "readers/project_bank_json_reader.h"
 #include "readers/xlsx_reader.h"
 #include "test_support.h"
 #include "understand/understander.h"
@@ -273,6 +275,21 @@ TEST(ColumnProfile, MalformedMappingNamesFileAndLine) {
   EXPECT_THROW(ColumnProfile::load(test::temp_dir() / "saknas.tsv"), InputError);
 }
 
+TEST(ColumnProfile, TheExampleInDocsIndexingParses) {
+  const std::string doc = read_file(test::source_dir() / "docs" / "indexing.md");
+  const std::size_t at = doc.find("```\n# '#' starts a comment line.");
+  ASSERT_NE(at, std::string::npos) << "the mapping file example is gone from docs/indexing.md";
+  const std::size_t begin = doc.find('\n', at) + 1;
+  const std::string example = doc.substr(begin, doc.find("```", begin) - begin);
+  const ColumnProfile p = ColumnProfile::parse(example, "docs/indexing.md");
+  EXPECT_EQ(p.name, "egen-export");
+  EXPECT_EQ(p.id_prefix, "egen-");
+  ASSERT_NE(p.rule_for("KATEGORI"), nullptr);
+  EXPECT_EQ(p.rule_for("KATEGORI")->key, "tematiskt mål");
+  EXPECT_EQ(p.rule_for("kostnad  kr")->target, ColumnTarget::Budget);
+  EXPECT_EQ(p.funder_for("erdf"), "Europeiska regionala utvecklingsfonden");
+}
+
 TEST(ColumnProfileSet, BuiltInProfilesAreChosenByHeader) {
   const auto set = ColumnProfileSet::builtin();
   ASSERT_GE(set->profiles().size(), 4U);
@@ -333,6 +350,64 @@ TEST(ReaderRegistry, SpreadsheetsByExtension) {
   EXPECT_EQ(registry.reader_for("LISTA.TSV", "a\tb").name(), "csv");
   EXPECT_EQ(registry.reader_for("insatser.xlsx", "PK\x03\x04").name(), "xlsx");
   EXPECT_THROW(ReaderRegistry(test::temp_dir() / "saknas.tsv"), InputError);
+}
+
+// --- the real ERDF corpus as a spreadsheet export ------------------------------------------
+
+/// A CSV field, quoted with doubled quotes as RFC 4180 writes it.
+std::string csv_field(const nlohmann::json& v) {
+  std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+TEST(CsvReader, ErdfCorpusAsCsvGivesTheJsonReadersProjects) {
+  FYND_REQUIRE_SHARED(shared);
+  const auto json_path = shared / "corpus" / "tillvaxtverket-eruf-2014-2020.json";
+  const nlohmann::json records = nlohmann::json::parse(read_file(json_path));
+  ASSERT_TRUE(records.is_array());
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : records[0].items()) keys.push_back(k);
+  std::string csv;
+  for (std::size_t i = 0; i < keys.size(); ++i) csv += (i ? ";" : "") + keys[i];
+  csv += "\r\n";
+  for (const auto& r : records) {
+    for (std::size_t i = 0; i < keys.size(); ++i) csv += (i ? ";" : "") + csv_field(r.value(keys[i], nlohmann::json()));
+    csv += "\r\n";
+  }
+  const auto csv_path = test::temp_dir() / "projektbanken.csv";
+  test::write_file(csv_path, csv);
+
+  const Read from_csv = read_projects(kCsv, csv_path);
+  const Read from_json = read_projects(ProjectBankJsonReader(), json_path);
+  ASSERT_EQ(from_csv.projects.size(), records.size());
+  ASSERT_EQ(from_json.projects.size(), records.size());
+  EXPECT_TRUE(from_csv.warnings.empty()) << ::testing::PrintToString(from_csv.warnings);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Project& c = from_csv.projects[i];
+    const Project& j = from_json.projects[i];
+    SCOPED_TRACE(j.id);
+    EXPECT_EQ(c.id, j.id);
+    EXPECT_EQ(c.title, j.title);
+    EXPECT_EQ(c.text, j.text);
+    EXPECT_EQ(c.owner, j.owner);
+    EXPECT_EQ(c.contact, j.contact);
+    EXPECT_EQ(c.budget_sek, j.budget_sek);
+    EXPECT_EQ(c.granted_sek, j.granted_sek);
+    EXPECT_EQ(c.years, j.years);
+    EXPECT_EQ(c.funders, j.funders);
+    // The same places; their order follows the column order (nlohmann sorts the keys).
+    auto sorted = [](std::vector<std::string> v) {
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    EXPECT_EQ(sorted(c.regions), sorted(j.regions));
+    EXPECT_EQ(sorted(c.themes), sorted(j.themes));
+  }
 }
 
 // --- through the pipeline into an index --------------------------------------------------
