@@ -16,13 +16,25 @@ struct TargetName {
 };
 
 constexpr TargetName kTargets[] = {
-    {"id", ColumnTarget::Id},         {"title", ColumnTarget::Title},   {"text", ColumnTarget::Text},
-    {"owner", ColumnTarget::Owner},   {"contact", ColumnTarget::Contact}, {"email", ColumnTarget::Email},
-    {"start", ColumnTarget::Start},   {"end", ColumnTarget::End},       {"budget", ColumnTarget::Budget},
+    {"id", ColumnTarget::Id},
+    {"title", ColumnTarget::Title},
+    {"text", ColumnTarget::Text},
+    {"owner", ColumnTarget::Owner},
+    {"contact", ColumnTarget::Contact},
+    {"email", ColumnTarget::Email},
+    {"start", ColumnTarget::Start},
+    {"end", ColumnTarget::End},
+    {"budget", ColumnTarget::Budget},
     {"granted", ColumnTarget::Granted},
-    {"budget_eur", ColumnTarget::BudgetEur}, {"granted_eur", ColumnTarget::GrantedEur}, {"funder", ColumnTarget::Funder}, {"lan", ColumnTarget::Lan},
-    {"kommun", ColumnTarget::Kommun}, {"omrade", ColumnTarget::Omrade}, {"region", ColumnTarget::Region},
-    {"field", ColumnTarget::Field},   {"ignore", ColumnTarget::Ignore},
+    {"budget_eur", ColumnTarget::BudgetEur},
+    {"granted_eur", ColumnTarget::GrantedEur},
+    {"funder", ColumnTarget::Funder},
+    {"lan", ColumnTarget::Lan},
+    {"kommun", ColumnTarget::Kommun},
+    {"omrade", ColumnTarget::Omrade},
+    {"region", ColumnTarget::Region},
+    {"field", ColumnTarget::Field},
+    {"ignore", ColumnTarget::Ignore},
 };
 
 /// Splits a line at tabs.
@@ -71,9 +83,7 @@ ColumnProfile ColumnProfile::parse(std::string_view text, const std::string& sou
   ColumnProfile p;
   std::size_t line_no = 0;
   std::size_t start = 0;
-  auto fail = [&](const std::string& why) {
-    throw InputError(source + ":" + std::to_string(line_no) + ": " + why);
-  };
+  auto fail = [&](const std::string& why) { throw InputError(source + ":" + std::to_string(line_no) + ": " + why); };
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();

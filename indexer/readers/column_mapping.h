@@ -19,19 +19,19 @@ enum class ColumnTarget {
   Owner,    ///< beneficiary / stödmottagare
   Contact,  ///< project leader
   Email,
-  Start,    ///< start date
-  End,      ///< end date
-  Budget,   ///< total (eligible) cost in SEK
-  Granted,  ///< granted support / EU amount in SEK
+  Start,       ///< start date
+  End,         ///< end date
+  Budget,      ///< total (eligible) cost in SEK
+  Granted,     ///< granted support / EU amount in SEK
   BudgetEur,   ///< total cost in EUR, converted at the profile's @sek_per_eur
   GrantedEur,  ///< EU amount in EUR, converted likewise
-  Funder,   ///< fund name or code ("ERDF", "Europeiska socialfonden")
-  Lan,      ///< county, as the "län" field
-  Kommun,   ///< municipalities, as the "kommuner" field
-  Omrade,   ///< NUTS 2 area (riksområde), as the "område" field
-  Region,   ///< any region name, as the "region" field
-  Field,    ///< kept in Project::fields under its key, not in the text
-  Ignore,   ///< dropped
+  Funder,      ///< fund name or code ("ERDF", "Europeiska socialfonden")
+  Lan,         ///< county, as the "län" field
+  Kommun,      ///< municipalities, as the "kommuner" field
+  Omrade,      ///< NUTS 2 area (riksområde), as the "område" field
+  Region,      ///< any region name, as the "region" field
+  Field,       ///< kept in Project::fields under its key, not in the text
+  Ignore,      ///< dropped
 };
 
 /// The target named in a mapping file ("title", "start", ...); nullopt if unknown.
@@ -46,13 +46,13 @@ struct ColumnRule {
 /// A named mapping from header names to targets, with per-profile defaults. Loaded
 /// from a TSV file: `@directive<TAB>value` lines, then `header<TAB>target[<TAB>field key]`.
 struct ColumnProfile {
-  std::string name;                ///< "tillvaxtverket", "kohesio", ... or the file stem
-  std::string label;               ///< for messages
-  std::vector<std::string> funders;  ///< funders of every row (@funder)
-  std::string id_prefix;           ///< prefixed to the id column (@id_prefix eruf-)
-  double sek_per_eur = 0;          ///< SEK per EUR for *_eur columns (@sek_per_eur)
-  bool budget_from_granted = false;  ///< no budget column: the granted amount stands for it
-  std::unordered_map<std::string, ColumnRule> columns;  ///< by normalised header
+  std::string name;                                         ///< "tillvaxtverket", "kohesio", ... or the file stem
+  std::string label;                                        ///< for messages
+  std::vector<std::string> funders;                         ///< funders of every row (@funder)
+  std::string id_prefix;                                    ///< prefixed to the id column (@id_prefix eruf-)
+  double sek_per_eur = 0;                                   ///< SEK per EUR for *_eur columns (@sek_per_eur)
+  bool budget_from_granted = false;                         ///< no budget column: the granted amount stands for it
+  std::unordered_map<std::string, ColumnRule> columns;      ///< by normalised header
   std::unordered_map<std::string, std::string> fund_names;  ///< folded fund value -> funder
 
   /// Parses a profile; `source` names the file in errors (InputError "FILE:LINE: ...").

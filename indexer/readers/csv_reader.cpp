@@ -54,8 +54,7 @@ bool parse(std::string_view text, char delimiter, unsigned char options, Collect
 
 }  // namespace
 
-CsvReader::CsvReader(std::shared_ptr<const ColumnProfileSet> profiles)
-    : profiles_(std::move(profiles)) {}
+CsvReader::CsvReader(std::shared_ptr<const ColumnProfileSet> profiles) : profiles_(std::move(profiles)) {}
 
 bool CsvReader::accepts(const std::filesystem::path& path, std::string_view /*head*/) const {
   return has_extension(path, {".csv", ".tsv", ".tab"});
@@ -99,7 +98,8 @@ std::vector<RawDocument> CsvReader::read(const std::filesystem::path& path, std:
   SheetTable table;
   table.rows = std::move(rows.rows);
   table.fixed_width = true;
-  std::vector<RawDocument> out = sheet_documents(path, name(), table, profiles_ ? *profiles_ : *ColumnProfileSet::builtin(), warnings);
+  std::vector<RawDocument> out =
+      sheet_documents(path, name(), table, profiles_ ? *profiles_ : *ColumnProfileSet::builtin(), warnings);
   for (RawDocument& doc : out) doc.encoding = decoded.encoding;
   if (out.empty()) {
     std::string why = warnings.empty() ? std::string("no data rows") : warnings.back();

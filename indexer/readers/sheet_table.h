@@ -19,9 +19,9 @@ struct SheetRow {
 
 /// A table read by the CSV or XLSX reader, before column mapping.
 struct SheetTable {
-  std::string sheet;               ///< sheet name ("" for CSV), for ids and messages
-  std::vector<SheetRow> rows;      ///< every row, header included
-  bool fixed_width = true;         ///< CSV: a row with another field count than the header is bad
+  std::string sheet;           ///< sheet name ("" for CSV), for ids and messages
+  std::vector<SheetRow> rows;  ///< every row, header included
+  bool fixed_width = true;     ///< CSV: a row with another field count than the header is bad
 };
 
 /// Maps a table onto projects: finds the header (the first of the first ten non-empty

@@ -1,11 +1,11 @@
 #include "xlsx_reader.h"
 
-#include <pugixml.hpp>
 #include <zip.h>
 
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <pugixml.hpp>
 #include <unordered_set>
 
 #include "readers/sheet_table.h"
@@ -71,9 +71,9 @@ class ZipParts {
 
  private:
   InputError too_big(const std::string& name, std::uint64_t size) const {
-    return InputError(file_ + ": XLSX part " + name + " expands to more than the " +
-                      std::to_string(budget_ >> 20) + " MB left of the uncompressed size limit (" +
-                      std::to_string(size >> 20) + " MB or more): refused as a possible zip bomb");
+    return InputError(file_ + ": XLSX part " + name + " expands to more than the " + std::to_string(budget_ >> 20) +
+                      " MB left of the uncompressed size limit (" + std::to_string(size >> 20) +
+                      " MB or more): refused as a possible zip bomb");
   }
 
   std::string file_;
@@ -116,7 +116,8 @@ const char* attr(pugi::xml_node node, std::string_view name, bool prefixed = fal
 
 pugi::xml_document parse_xml(const std::string& content, const std::string& file, const std::string& part) {
   pugi::xml_document doc;
-  const pugi::xml_parse_result r = doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
+  const pugi::xml_parse_result r =
+      doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     throw InputError(file + ": XLSX part " + part + ": XML error at byte " + std::to_string(r.offset) + ": " +
                      r.description());
@@ -190,7 +191,8 @@ Workbook load_workbook(ZipParts& zip, const std::string& file) {
   }
   std::map<std::string, std::string> targets;
   if (zip.has("xl/_rels/workbook.xml.rels")) {
-    const pugi::xml_document rels = parse_xml(zip.read("xl/_rels/workbook.xml.rels"), file, "xl/_rels/workbook.xml.rels");
+    const pugi::xml_document rels =
+        parse_xml(zip.read("xl/_rels/workbook.xml.rels"), file, "xl/_rels/workbook.xml.rels");
     each_child(rels.document_element(), "Relationship", [&](pugi::xml_node r) {
       const char* id = attr(r, "Id");
       const char* target = attr(r, "Target");
@@ -201,7 +203,8 @@ Workbook load_workbook(ZipParts& zip, const std::string& file) {
   each_child(child(root, "sheets"), "sheet", [&](pugi::xml_node s) {
     ++n;
     const char* rid = attr(s, "id", true);
-    std::string part = rid != nullptr && targets.count(rid) != 0 ? targets[rid] : "xl/worksheets/sheet" + std::to_string(n) + ".xml";
+    std::string part =
+        rid != nullptr && targets.count(rid) != 0 ? targets[rid] : "xl/worksheets/sheet" + std::to_string(n) + ".xml";
     const char* name = attr(s, "name");
     wb.sheets.push_back({name != nullptr ? name : "Sheet" + std::to_string(n), std::move(part)});
   });
@@ -360,7 +363,8 @@ std::vector<RawDocument> XlsxReader::read(const std::filesystem::path& path, std
   for (const Workbook::Sheet& sheet : wb.sheets) {
     const SheetTable table = read_sheet(zip, wb, sheet, file, warnings);
     try {
-      for (RawDocument& doc : sheet_documents(path, name(), table, profiles_ ? *profiles_ : *ColumnProfileSet::builtin(), warnings)) {
+      for (RawDocument& doc :
+           sheet_documents(path, name(), table, profiles_ ? *profiles_ : *ColumnProfileSet::builtin(), warnings)) {
         doc.encoding = "UTF-8";
         out.push_back(std::move(doc));
       }

@@ -1,12 +1,11 @@
 // The CSV and XLSX readers against tests/fixtures/{csv,xlsx}/: one fixture per column
 // profile, asserting on the Projects the pipeline makes of them.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
-#include <xapian.h>
+#include <sstream>
 
 #include "error.h"
 #include "pipeline.h"
@@ -177,8 +176,38 @@ void expect_art49_sv(const Read& r) {
 }
 
 TEST(CsvReader, Article49Swedish) { expect_art49_sv(read_projects(kCsv, fixture("csv/art49_sv.csv"))); }
-TEST(XlsxReader, Article49SwedishInlineStrings) {
-  expect_art49_sv(read_projects(kXlsx, fixture("xlsx/art49_sv.xlsx")));
+TEST(XlsxReader, Article49SwedishInlineStringsAndABadAmount) {
+  const auto path = fixture("xlsx/art49_sv.xlsx");
+  Read r = read_projects(kXlsx, path);
+  // Row 4 keeps everything but its unreadable amount.
+  ASSERT_EQ(r.projects.size(), 3U);
+  const Project cykel = by_title(r, "Cykelstråk i Umeå");
+  EXPECT_FALSE(cykel.budget_sek.has_value());
+  EXPECT_EQ(cykel.years, years(2023, 2024));
+  EXPECT_TRUE(has(cykel.regions, "Umeå"));
+  ASSERT_EQ(r.warnings.size(), 1U);
+  EXPECT_EQ(r.warnings[0], path.string() + ": sheet Insatser, row 4: column \"Insatsens totala kostnad\": "
+                                          "unparseable amount \"ca tolv miljoner\" dropped");
+  r.projects.erase(std::remove_if(r.projects.begin(), r.projects.end(),
+                                  [](const Project& p) { return p.title == "Cykelstråk i Umeå"; }),
+                   r.projects.end());
+  expect_art49_sv(r);
+}
+
+TEST(CsvReader, StrayQuoteIsReportedAndTheFileStillRead) {
+  const std::string csv =
+      "projektnamn,projektbeskrivning,projekt_starttid\n"
+      "Första projektet,Vanlig rad,2019-01-01\n"
+      "Andra \"projektet\" i Luleå,Citat \"mitt i\" fältet,2020-02-01\n"
+      "Tredje projektet,Sista raden,2021-03-01\n";
+  const auto path = test::temp_dir() / "citat.csv";
+  const auto docs = kCsv.read(path, csv);
+  ASSERT_EQ(docs.size(), 3U);
+  ASSERT_FALSE(docs[0].warnings.empty());
+  EXPECT_NE(docs[0].warnings[0].find(path.string() + ": row 3: "), std::string::npos) << docs[0].warnings[0];
+  EXPECT_EQ(docs[2].record->title, "Tredje projektet");
+  EXPECT_EQ(docs[2].record->years, years(2021, 2021));
+  EXPECT_NE(docs[1].record->title.find("Luleå"), std::string::npos);
 }
 
 // --- art. 49 list of operations, English (EUR) -------------------------------------------
