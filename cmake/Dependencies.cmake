@@ -22,6 +22,9 @@ endif()
 if(FYND_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
+# Man pages are written from each program's --help (help2man); without it none are built.
+find_program(FYND_HELP2MAN help2man)
+find_program(FYND_GZIP gzip REQUIRED)
 
 # Xapian's package config exports plain variables; wrap them in a target.
 if(NOT TARGET fynd::xapian)

@@ -8,3 +8,11 @@ option(FYND_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 add_library(fynd_options INTERFACE)
 target_compile_features(fynd_options INTERFACE cxx_std_20)
 target_compile_definitions(fynd_options INTERFACE FYND_VERSION="${PROJECT_VERSION}")
+
+# Install layout (GNU directories under CMAKE_INSTALL_PREFIX): programs in bin/, the search
+# page in share/fynd/web/, man pages in share/man/man1/, the rest in share/doc/fynd/.
+include(GNUInstallDirs)
+set(FYND_INSTALL_WEBDIR "${CMAKE_INSTALL_DATADIR}/fynd/web" CACHE STRING
+  "Where the search page is installed, relative to the prefix (fynd-serve looks there)")
+cmake_path(ABSOLUTE_PATH FYND_INSTALL_WEBDIR BASE_DIRECTORY "${CMAKE_INSTALL_PREFIX}"
+  OUTPUT_VARIABLE FYND_INSTALL_FULL_WEBDIR)

@@ -20,6 +20,21 @@ ProjectKind kind_from_name(std::string_view name) {
   return name == "article" ? ProjectKind::Article : ProjectKind::Project;
 }
 
+std::string_view origin_name(Origin o) {
+  switch (o) {
+    case Origin::Structured: return "structured";
+    case Origin::Page: return "page";
+    case Origin::Text: break;
+  }
+  return "text";
+}
+
+Origin origin_from_name(std::string_view name) {
+  if (name == "structured") return Origin::Structured;
+  if (name == "page") return Origin::Page;
+  return Origin::Text;
+}
+
 void to_json(nlohmann::json& j, const SourceRef& s) {
   j = {{"file", s.file}, {"begin", s.begin}, {"end", s.end}, {"format", s.format}};
 }
@@ -35,12 +50,15 @@ void from_json(const nlohmann::json& j, Period& p) {
   p.end = j.value("end", "");
 }
 void to_json(nlohmann::json& j, const Evidence& e) {
-  j = {{"field", e.field}, {"value", e.value}, {"text", e.text}};
+  j = {{"field", e.field}, {"value", e.value}, {"text", e.text}, {"origin", origin_name(e.origin)}};
+  if (!e.used) j["used"] = false;
 }
 void from_json(const nlohmann::json& j, Evidence& e) {
   e.field = j.value("field", "");
   e.value = j.value("value", "");
   e.text = j.value("text", "");
+  e.origin = origin_from_name(j.value("origin", "text"));
+  e.used = j.value("used", true);
 }
 
 void to_json(nlohmann::json& j, const Project& p) {

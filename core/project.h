@@ -25,11 +25,19 @@ struct Period {
   bool empty() const { return start.empty() && end.empty(); }
 };
 
+/// Where a value came from: free text, a structured field of the record, or the page
+/// around a unit (inherited). A structured field wins over free text for the same field.
+enum class Origin { Text, Structured, Page };
+
 /// How a value was found, for `fynd-index --explain`.
 struct Evidence {
   std::string field;  ///< funders, regions, years, themes, budget_sek, ...
   std::string value;  ///< the value it gave
   std::string text;   ///< the words in the source that gave it
+  Origin origin = Origin::Text;
+  /// False when the value is kept only as evidence and is not on the project (a
+  /// structured field of the same kind won, or the theme lacked support).
+  bool used = true;
 };
 
 enum class ProjectKind { Project, Article };
@@ -67,6 +75,8 @@ struct Project {
 
 std::string_view kind_name(ProjectKind k);
 ProjectKind kind_from_name(std::string_view name);
+std::string_view origin_name(Origin o);
+Origin origin_from_name(std::string_view name);
 
 void to_json(nlohmann::json& j, const SourceRef& s);
 void from_json(const nlohmann::json& j, SourceRef& s);

@@ -16,6 +16,8 @@ namespace fynd {
 namespace {
 
 constexpr std::size_t kSniffBytes = 1024;
+/// How much of a file looks_binary and the UTF-8 check sample.
+constexpr std::size_t kCensusBytes = 64 * 1024;
 
 /// Which 16-bit byte order the NUL bytes of `head` suggest, if any.
 enum class Utf16Guess { None, LittleEndian, BigEndian };
@@ -91,6 +93,75 @@ std::string detect_charset(std::string_view bytes) {
   return "windows-1252";
 }
 
+/// Byte classes of a sample, for telling text from binary and UTF-8 from legacy charsets.
+struct ByteCensus {
+  std::size_t total = 0;
+  std::size_t nul = 0;
+  std::size_t control = 0;        ///< C0 controls other than \t \n \f \r, and DEL; not NUL
+  std::size_t high = 0;           ///< bytes >= 0x80
+  std::size_t utf8_multibyte = 0; ///< well-formed UTF-8 sequences of 2-4 bytes
+  std::size_t utf8_invalid = 0;   ///< ill-formed UTF-8 sequences
+};
+
+bool is_dropped_control(unsigned char b) {
+  return (b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r') || b == 0x7F;
+}
+
+ByteCensus census(std::string_view bytes) {
+  ByteCensus c;
+  c.total = bytes.size();
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto len = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < len) {
+    const uint8_t b = s[i];
+    if (b < 0x80) {
+      if (b == 0) {
+        ++c.nul;
+      } else if (is_dropped_control(b)) {
+        ++c.control;
+      }
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 cp;
+    U8_NEXT(s, i, len, cp);
+    c.high += static_cast<std::size_t>(i - start);
+    if (cp < 0) {
+      ++c.utf8_invalid;
+    } else {
+      ++c.utf8_multibyte;
+    }
+  }
+  return c;
+}
+
+/// UTF-8 with at most a few damaged sequences: at least four well-formed multi-byte
+/// sequences for each ill-formed one. Text in a single-byte charset almost never holds a
+/// well-formed UTF-8 sequence (it would need e.g. "Ã" followed by a C1 punctuation mark).
+bool plausibly_utf8(const ByteCensus& c) {
+  return c.utf8_invalid == 0 || (c.utf8_multibyte > 0 && c.utf8_invalid * 4 <= c.utf8_multibyte);
+}
+
+/// Signatures of common binary formats that can start with printable bytes.
+bool has_binary_magic(std::string_view head) {
+  static constexpr std::array<std::string_view, 9> kMagic = {
+      "\x89PNG",        "GIF87a", "GIF89a", "\xFF\xD8\xFF", "PK\x03\x04",
+      "\x7F" "ELF",     "\x1F\x8B", "BZh",   "\xD0\xCF\x11\xE0"};
+  return std::any_of(kMagic.begin(), kMagic.end(), [&](std::string_view m) { return head.substr(0, m.size()) == m; });
+}
+
+/// Removes NUL and other control bytes (keeping tab, newline, form feed and carriage
+/// return) from UTF-8 or single-byte text; returns how many were removed. Control bytes
+/// never occur inside a multi-byte UTF-8 sequence, so this is safe on UTF-8.
+std::size_t drop_control_bytes(std::string& s) {
+  const auto before = s.size();
+  s.erase(std::remove_if(s.begin(), s.end(), [](char ch) { return is_dropped_control(static_cast<unsigned char>(ch)); }),
+          s.end());
+  return before - s.size();
+}
+
 }  // namespace
 
 std::string TextDecoder::convert(std::string_view bytes, const char* charset, std::size_t& replaced) {
@@ -126,13 +197,21 @@ std::string TextDecoder::convert(std::string_view bytes, const char* charset, st
 
 bool TextDecoder::looks_binary(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, kSniffBytes);
-  if (head.find('\0') == std::string_view::npos) return false;
+  if (has_binary_magic(head)) return true;
   if (head.size() >= 2) {
     const auto b0 = static_cast<unsigned char>(head[0]);
     const auto b1 = static_cast<unsigned char>(head[1]);
     if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return false;
   }
-  return guess_utf16(head) == Utf16Guess::None;
+  if (guess_utf16(head) != Utf16Guess::None) return false;
+  // Judge the bytes that are not NUL: a run of NULs inside a text file (a damaged copy, a
+  // padded export) does not make it binary, but control bytes or mostly high bytes that
+  // are not UTF-8 among the rest do (random bytes are ~12 % controls, ~50 % high).
+  const ByteCensus c = census(bytes.substr(0, kCensusBytes));
+  const std::size_t rest = c.total - c.nul;
+  if (rest == 0) return c.nul > 0;
+  if (c.control * 20 > rest) return true;
+  return !plausibly_utf8(c) && c.high * 10 > rest * 3;
 }
 
 DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) const {
@@ -140,7 +219,8 @@ DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) c
   const std::string name = file.empty() ? std::string("input") : std::string(file);
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
 
-  std::string utf8;
+  std::string cleaned;       // the bytes without NUL/control bytes, when there were any
+  std::size_t dropped = 0;   // NUL and control characters removed
   if (bytes.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) {
     bytes.remove_prefix(3);
     out.encoding = "UTF-8";
@@ -150,28 +230,46 @@ DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) c
   } else if (bytes.size() >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) {
     out.encoding = "UTF-16BE";
     bytes.remove_prefix(2);
-  } else if (bytes.substr(0, kSniffBytes).find('\0') != std::string_view::npos) {
-    switch (guess_utf16(bytes)) {
-      case Utf16Guess::LittleEndian: out.encoding = "UTF-16LE"; break;
-      case Utf16Guess::BigEndian: out.encoding = "UTF-16BE"; break;
-      case Utf16Guess::None: throw InputError(name + ": binary file");
-    }
-  } else if (text::is_valid_utf8(bytes)) {
-    out.encoding = "UTF-8";
-  } else {
-    out.encoding = detect_charset(bytes);
+  } else if (const Utf16Guess g = bytes.substr(0, kSniffBytes).find('\0') != std::string_view::npos
+                                      ? guess_utf16(bytes)
+                                      : Utf16Guess::None;
+             g != Utf16Guess::None) {
+    out.encoding = g == Utf16Guess::LittleEndian ? "UTF-16LE" : "UTF-16BE";
+  } else if (looks_binary(bytes)) {
+    throw InputError(name + ": binary file");
   }
 
+  if (out.encoding.empty() || out.encoding == "UTF-8") {
+    // Single-byte and UTF-8 text: control bytes are the same byte in every such charset,
+    // so they go before the charset is judged (a NUL run would confuse the detector).
+    const ByteCensus c = census(bytes);
+    if (c.nul + c.control > 0) {
+      cleaned.assign(bytes);
+      dropped = drop_control_bytes(cleaned);
+      bytes = cleaned;
+    }
+    // Mostly-valid UTF-8 stays UTF-8, its damaged sequences replaced; only text that is
+    // not plausibly UTF-8 goes to the charset detector.
+    if (out.encoding.empty()) out.encoding = plausibly_utf8(c) ? "UTF-8" : detect_charset(bytes);
+  }
+
+  std::string utf8;
   if (out.encoding == "UTF-8" && text::is_valid_utf8(bytes)) {
     utf8.assign(bytes);
   } else {
     utf8 = convert(bytes, out.encoding.c_str(), out.replaced);
   }
+  if (out.encoding.rfind("UTF-16", 0) == 0) dropped += drop_control_bytes(utf8);
   out.text = text::nfc(utf8);
+  out.dropped = dropped;
   if (out.replaced > 0) {
     out.warnings.push_back(name + ": " + std::to_string(out.replaced) + " undecodable byte sequence" +
                            (out.replaced == 1 ? "" : "s") + " replaced with U+FFFD (read as " +
                            out.encoding + ")");
+  }
+  if (dropped > 0) {
+    out.warnings.push_back(name + ": " + std::to_string(dropped) + " NUL or control character" +
+                           (dropped == 1 ? "" : "s") + " dropped");
   }
   return out;
 }

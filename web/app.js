@@ -1,5 +1,5 @@
-// fynd search page: plain JavaScript over the JSON API (/api/search, /api/suggest,
-// /api/projects/{id}, /api/projects/{id}/similar, /api/stats). Everything from the server
+// fynd search page: plain JavaScript over the JSON API (/api/search, /api/regions,
+// /api/suggest, /api/projects/{id}, /api/projects/{id}/similar, /api/stats). Everything from the server
 // is inserted as text, except snippets, which the server sends as escaped HTML with <mark>.
 'use strict';
 
@@ -12,10 +12,14 @@ const FACETS = [
 const PAGE_SIZE = 10;
 const FACET_SHOWN = 8;  // values shown per facet before "Visa fler"
 const expandedFacets = new Set();
+const expandedRegions = new Set();  // folded names of the open nodes of the region tree
+let expandSelectedRegions = true;   // open the way to regions selected by the address once
 const $ = (id) => document.getElementById(id);
 
 const state = { q: '', filters: {}, yearFrom: '', yearTo: '', page: 1 };
 let lastResult = null;
+let lastRegions = null;  // the /api/regions tree of the search on screen
+let focusChipsAfterSearch = false;
 let shownSearch = '';  // the query string of the search on screen
 let searchSeq = 0;
 
@@ -32,6 +36,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const number = (n) => Number(n).toLocaleString('sv-SE');
+const fold = (s) => String(s).normalize('NFC').toLocaleLowerCase('sv').trim();
 const kronor = (n) => (n === null || n === undefined ? '' : number(n) + ' kr');
 
 async function api(path, options) {
@@ -53,6 +58,37 @@ function filterParams(params) {
   }
   if (state.yearFrom || state.yearTo) params.append('year', `${state.yearFrom}..${state.yearTo}`);
   return params;
+}
+
+/** The selected values of a facet as {raw, name}: raw as in the address, name canonical. */
+function selectedPairs(facet) {
+  const raws = state.filters[facet] || [];
+  const known = [];
+  if (facet === 'region') {
+    const walk = (nodes) => { for (const n of nodes || []) { known.push(n); walk(n.children); } };
+    walk(lastRegions && lastRegions.regions);
+  } else if (lastResult && lastResult.facets) {
+    known.push(...(lastResult.facets[facet] || []));
+  }
+  const pairs = raws.map((raw) => {
+    const match = known.find((v) => fold(v.value) === fold(raw));
+    return { raw, name: match ? match.value : null };
+  });
+  // A value the server resolved to another name (an alias): pair the one left of each.
+  const taken = new Set(pairs.filter((p) => p.name).map((p) => fold(p.name)));
+  const unnamed = pairs.filter((p) => !p.name);
+  const selectedLeft = known.filter((v) => v.selected && !taken.has(fold(v.value)));
+  if (unnamed.length === 1 && selectedLeft.length === 1) unnamed[0].name = selectedLeft[0].value;
+  for (const p of pairs) if (!p.name) p.name = p.raw;
+  return pairs;
+}
+
+function setSelected(facet, value, on) {
+  const pairs = selectedPairs(facet).filter((p) => fold(p.name) !== fold(value) && fold(p.raw) !== fold(value));
+  state.filters[facet] = pairs.map((p) => p.raw);
+  if (on) state.filters[facet].push(value);
+  state.page = 1;
+  search({ push: true });
 }
 
 function searchParams() {
@@ -79,6 +115,7 @@ function readUrl() {
       }
     }
   }
+  expandSelectedRegions = true;
   $('q').value = state.q;
   $('year-from').value = state.yearFrom;
   $('year-to').value = state.yearTo;
@@ -98,19 +135,28 @@ async function search({ push = false } = {}) {
   const seq = ++searchSeq;
   const params = searchParams();
   params.set('size', String(PAGE_SIZE));
+  params.set('facets', 'funder,year,theme');  // regions come as a tree from /api/regions
+  const regionParams = filterParams(new URLSearchParams());
+  if (state.q) regionParams.set('q', state.q);
   $('status').textContent = 'Söker…';
   try {
-    const result = await api('api/search?' + params.toString());
+    const [result, regions] = await Promise.all([
+      api('api/search?' + params.toString()),
+      api('api/regions?' + regionParams.toString()).catch(() => null),
+    ]);
     if (seq !== searchSeq) return;
     lastResult = result;
+    lastRegions = regions;
     renderResults(result);
     renderFacets(result.facets || {});
+    renderChips();
     renderTimeline(result);
   } catch (err) {
     if (seq !== searchSeq) return;
     $('status').textContent = 'Sökningen misslyckades: ' + err.message;
     $('results').replaceChildren();
     $('pager').hidden = true;
+    $('download').hidden = true;
   }
 }
 
@@ -121,6 +167,13 @@ function renderResults(result) {
   $('status').textContent = total === 0
     ? 'Inga projekt hittades.'
     : `${number(total)} projekt hittades` + (total > shown ? ` – visar ${first}–${first + shown - 1}` : '') + '.';
+
+  const download = filterParams(new URLSearchParams());
+  if (state.q) download.set('q', state.q);
+  download.set('format', 'csv');
+  $('download').href = 'api/search?' + download.toString();
+  $('download').hidden = total === 0;
+  $('download').setAttribute('aria-label', `Ladda ner alla ${number(total)} projekt som CSV`);
 
   $('spelling').hidden = !result.suggestion;
   if (result.suggestion) $('spelling-link').textContent = result.suggestion;
@@ -157,20 +210,25 @@ function renderFacets(facets) {
   const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
   box.replaceChildren();
   for (const [facet, label] of FACETS) {
+    if (facet === 'region') {
+      const tree = regionTree(label);
+      if (tree) box.append(tree);
+      continue;
+    }
     const values = facets[facet] || [];
-    const selected = new Set(state.filters[facet] || []);
-    if (!values.length && !selected.size) continue;
+    const selected = selectedPairs(facet);
+    if (!values.length && !selected.length) continue;
     const set = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', { text: label }));
     const seen = new Set();
     const ordered = facet === 'year' ? [...values].sort((a, b) => a.value.localeCompare(b.value)) : values;
     const limit = expandedFacets.has(facet) ? 50 : FACET_SHOWN;
     ordered.forEach((v, i) => {
-      const isSelected = v.selected || selected.has(v.value);
-      if (i >= limit && !isSelected) return;
-      seen.add(v.value);
-      set.append(facetCheckbox(facet, v.value, v.count, isSelected));
+      const checked = v.selected || selected.some((p) => fold(p.name) === fold(v.value));
+      if (i >= limit && !checked) return;
+      seen.add(fold(v.value));
+      set.append(facetCheckbox(facet, v.value, v.count, checked));
     });
-    for (const value of selected) if (!seen.has(value)) set.append(facetCheckbox(facet, value, 0, true));
+    for (const p of selected) if (!seen.has(fold(p.name))) set.append(facetCheckbox(facet, p.name, 0, true));
     if (ordered.length > FACET_SHOWN) {
       const more = el('button', { type: 'button', class: 'link more', 'aria-expanded': String(expandedFacets.has(facet)),
         text: expandedFacets.has(facet) ? 'Visa färre' : `Visa fler (${ordered.length - FACET_SHOWN})` });
@@ -185,8 +243,110 @@ function renderFacets(facets) {
     box.append(set);
   }
   if (focused) {
-    const again = box.querySelector(`input[data-key="${CSS.escape(focused)}"]`);
+    const again = box.querySelector(`[data-key="${CSS.escape(focused)}"]`);
     if (again) again.focus();
+  }
+}
+
+const CHILD_WORD = { 'riksområde': 'Län', 'län': 'Kommuner', 'land': 'Orter' };
+
+/** The region facet as riksområde > län > kommun, each level opened by a button. */
+function regionTree(label) {
+  const roots = (lastRegions && lastRegions.regions) || [];
+  const selected = selectedPairs('region');
+  if (!roots.length && !selected.length) return null;
+  if (expandSelectedRegions) {
+    // Open the way down to each region selected in the address.
+    const openTo = (nodes, path) => {
+      for (const n of nodes) {
+        if (n.selected || selected.some((p) => fold(p.name) === fold(n.value))) path.forEach((v) => expandedRegions.add(v));
+        openTo(n.children || [], [...path, fold(n.value)]);
+      }
+    };
+    openTo(roots, []);
+    expandSelectedRegions = false;
+  }
+  const set = el('fieldset', { class: 'facet region-tree', 'data-facet': 'region' }, el('legend', { text: label }));
+  const list = (nodes, depth) => {
+    const ul = el('ul', { class: 'tree', 'data-depth': String(depth) });
+    for (const n of nodes) {
+      const key = fold(n.value);
+      const checked = n.selected || selected.some((p) => fold(p.name) === key);
+      const li = el('li', { class: 'tree-node', 'data-level': n.level || 'okänd' });
+      const row = el('div', { class: 'tree-row' });
+      const children = n.children || [];
+      const box = facetCheckbox('region', n.value, n.count, checked);
+      if (children.length) {
+        const open = expandedRegions.has(key);
+        const subId = 'sub-' + box.querySelector('input').id;
+        const toggle = el('button', {
+          type: 'button', class: 'tree-toggle', 'aria-expanded': String(open), 'aria-controls': subId,
+          'aria-label': `${CHILD_WORD[n.level] || 'Delar'} i ${n.value}`, 'data-key': 'toggle:' + n.value,
+          text: open ? '▾' : '▸',
+        });
+        const sub = list(children, depth + 1);
+        sub.id = subId;
+        sub.hidden = !open;
+        toggle.addEventListener('click', () => {
+          const nowOpen = toggle.getAttribute('aria-expanded') !== 'true';
+          if (nowOpen) expandedRegions.add(key); else expandedRegions.delete(key);
+          toggle.setAttribute('aria-expanded', String(nowOpen));
+          toggle.textContent = nowOpen ? '▾' : '▸';
+          sub.hidden = !nowOpen;
+        });
+        row.append(toggle, box);
+        li.append(row, sub);
+      } else {
+        row.append(el('span', { class: 'tree-leaf', 'aria-hidden': 'true' }), box);
+        li.append(row);
+      }
+      ul.append(li);
+    }
+    return ul;
+  };
+  set.append(list(roots, 0));
+  // Selected values the tree does not know (no project has them) stay removable.
+  const inTree = new Set();
+  const walk = (nodes) => { for (const n of nodes) { inTree.add(fold(n.value)); walk(n.children || []); } };
+  walk(roots);
+  for (const p of selected) if (!inTree.has(fold(p.name))) set.append(facetCheckbox('region', p.name, 0, true));
+  return set;
+}
+
+/** The selected filters as removable chips, with the names the server knows them by. */
+function renderChips() {
+  const box = $('chips');
+  box.replaceChildren();
+  const chips = [];
+  for (const [facet, label] of FACETS) {
+    for (const p of selectedPairs(facet)) {
+      chips.push({ label, name: p.name, remove: () => setSelected(facet, p.name, false) });
+    }
+  }
+  if (state.yearFrom || state.yearTo) {
+    chips.push({ label: 'År', name: `${state.yearFrom || '…'}–${state.yearTo || '…'}`, remove: () => {
+      state.yearFrom = state.yearTo = '';
+      $('year-from').value = $('year-to').value = '';
+      state.page = 1;
+      search({ push: true });
+    } });
+  }
+  chips.forEach((c, i) => {
+    const button = el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Ta bort filtret ${c.label}: ${c.name}`,
+      'data-chip': String(i), text: '×' });
+    button.addEventListener('click', () => {
+      focusChipsAfterSearch = true;
+      c.remove();
+    });
+    box.append(el('li', { class: 'chip' }, el('span', { class: 'chip-label', text: c.label + ': ' }),
+      el('span', { class: 'chip-name', text: c.name }), button));
+  });
+  $('chips-box').hidden = chips.length === 0;
+  if (focusChipsAfterSearch) {
+    // The removed chip is gone: keep the keyboard near where it was.
+    focusChipsAfterSearch = false;
+    const next = box.querySelector('.chip-remove');
+    if (next) next.focus(); else $('q').focus();
   }
 }
 
@@ -195,13 +355,7 @@ function facetCheckbox(facet, value, count, checked) {
   const id = 'f-' + facet + '-' + Array.from(value).map((c) => c.codePointAt(0).toString(36)).join('');
   const input = el('input', { type: 'checkbox', id, 'data-key': key, 'data-value': value });
   input.checked = checked;
-  input.addEventListener('change', () => {
-    const list = new Set(state.filters[facet] || []);
-    if (input.checked) list.add(value); else list.delete(value);
-    state.filters[facet] = [...list];
-    state.page = 1;
-    search({ push: true });
-  });
+  input.addEventListener('change', () => setSelected(facet, value, input.checked));
   const label = el('label', { for: id },
     el('span', { class: 'facet-value', text: value }), ' ',
     el('span', { class: 'count', text: number(count), 'aria-label': `${number(count)} projekt` }));

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "period_parser.h"
+#include "provenance.h"
 #include "text.h"
 #include "word_scanner.h"
 
@@ -98,15 +99,58 @@ Extractor::Extractor(const Gazetteer& gazetteer, const Analyzer& analyzer)
     : gazetteer_(gazetteer), analyzer_(analyzer) {}
 
 void Extractor::extract(Project& p) const {
+  // 1. What the record says: the reader's values and its fields, normalised.
+  const std::size_t first = p.evidence.size();
+  note_record_values(p);
   normalise_fields(p);
-  const std::string all = p.title + "\n" + p.text;
-  extract_regions(p, all);
-  extract_funders(p, all);
-  extract_years(p, all);
-  extract_themes(p, all);
-  extract_money(p, p.text);
-  extract_people(p, p.text);
+  for (std::size_t i = first; i < p.evidence.size(); ++i) p.evidence[i].origin = Origin::Structured;
+  const StructuredFields structured = StructuredFields::of(p);
+  // 2. What the free text says, found apart and merged beneath the record's fields.
+  Project found;
+  found.title = p.title;
+  found.text = p.text;
+  found.owner = p.owner;  // partners never repeat the owner; a record's owner stays
+  found.contact = p.contact;
+  found.email = p.email;
+  const std::string all = found.title + "\n" + found.text;
+  extract_regions(found, all);
+  extract_funders(found, all);
+  extract_years(found, all);
+  extract_themes(found, found.text);
+  extract_money(found, found.text);
+  extract_people(found, found.text);
+  found.normalise_years();
+  found.title.clear();
+  found.text.clear();
+  merge_text_values(p, std::move(found), structured, region_refinement(p));
   p.normalise_years();
+  themes_from_funders(p);
+}
+
+RegionRefines Extractor::region_refinement(const Project& p) const {
+  const auto& places = gazetteer_.places();
+  auto id_of = [&places](const std::string& name) -> int {
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      if (places[i].name == name) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  std::set<int> record;
+  std::set<PlaceLevel> levels;
+  for (const std::string& r : p.regions) {
+    const int id = id_of(r);
+    if (id < 0) continue;
+    record.insert(id);
+    levels.insert(places[static_cast<std::size_t>(id)].level);
+  }
+  return [this, id_of, record, levels](const std::string& region) {
+    const int id = id_of(region);
+    if (id < 0 || levels.count(gazetteer_.places()[static_cast<std::size_t>(id)].level) > 0) return false;
+    for (int a : gazetteer_.with_ancestors(id)) {
+      if (a != id && record.count(a) > 0) return true;
+    }
+    return false;
+  };
 }
 
 void Extractor::add_place(Project& p, int place, const std::string& evidence) const {
@@ -286,50 +330,6 @@ void Extractor::extract_years(Project& p, std::string_view text) const {
     for (auto it = p.evidence.rbegin(); it != p.evidence.rend() && it->field == "years" && it->value.empty(); ++it) {
       it->value = ys;
     }
-  }
-}
-
-std::vector<std::size_t> Extractor::theme_hits(const std::string& folded) const {
-  if (auto hit = theme_hits_.get(folded)) return *hit;
-  std::vector<std::size_t> out;
-  if (!analyzer_.is_stop_word(folded)) {
-    const std::string stem = analyzer_.stem(folded);
-    const auto& themes = gazetteer_.themes();
-    for (std::size_t t = 0; t < themes.size(); ++t) {
-      const ThemeEntry& th = themes[t];
-      const bool hit =
-          contains(th.stems, stem) ||
-          std::any_of(th.prefixes.begin(), th.prefixes.end(), [&](const std::string& x) { return folded.starts_with(x); }) ||
-          std::any_of(th.suffixes.begin(), th.suffixes.end(), [&](const std::string& x) {
-            return folded.size() > x.size() && folded.ends_with(x);
-          });
-      if (hit) out.push_back(t);
-    }
-  }
-  theme_hits_.put(folded, out);
-  return out;
-}
-
-void Extractor::extract_themes(Project& p, std::string_view text) const {
-  const std::vector<Word> words = WordScanner::scan(text);
-  const auto& themes = gazetteer_.themes();
-  std::vector<int> hits(themes.size(), 0);
-  std::vector<std::set<std::string>> found(themes.size());
-  for (const Word& w : words) {
-    if (w.folded.size() < 2) continue;
-    for (std::size_t t : theme_hits(w.folded)) {
-      ++hits[t];
-      if (found[t].size() < 6) found[t].insert(w.folded);
-    }
-  }
-  // Long texts touch many subjects in passing: the threshold grows with the length.
-  const int threshold = std::max(kThemeThreshold, static_cast<int>(words.size() / 250) + 1);
-  for (std::size_t t = 0; t < themes.size(); ++t) {
-    if (hits[t] < threshold || contains(p.themes, themes[t].name)) continue;
-    p.themes.push_back(themes[t].name);
-    std::string ev;
-    for (const std::string& w : found[t]) ev += (ev.empty() ? "" : ", ") + w;
-    add_evidence(p, "themes", themes[t].name, std::to_string(hits[t]) + " hits: " + ev);
   }
 }
 

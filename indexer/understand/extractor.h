@@ -8,6 +8,7 @@
 #include "analyzer.h"
 #include "gazetteer.h"
 #include "project.h"
+#include "provenance.h"
 #include "word_cache.h"
 
 namespace fynd {
@@ -20,7 +21,9 @@ class Extractor {
  public:
   Extractor(const Gazetteer& gazetteer, const Analyzer& analyzer);
 
-  /// Extracts everything from `p.title`, `p.text` and `p.fields`.
+  /// Extracts everything from `p.title`, `p.text` and `p.fields`. The record's own values
+  /// (those a reader set, and `p.fields`) win: free-text values for a field the record
+  /// fills are kept only as evidence (used = false), see provenance.h.
   void extract(Project& p) const;
 
   /// Adds what a project inherits from its page (`page` already extracted): the page's
@@ -32,25 +35,40 @@ class Extractor {
   void extract_regions(Project& p, std::string_view text) const;
   void extract_funders(Project& p, std::string_view text) const;
   void extract_years(Project& p, std::string_view text) const;
+  /// Themes of `p.title` (one trigger suffices) and of `text` (the body; see kThemeDistinctWords).
   void extract_themes(Project& p, std::string_view text) const;
   void extract_money(Project& p, std::string_view text) const;
   void extract_people(Project& p, std::string_view text) const;
   void normalise_fields(Project& p) const;
+  /// Themes a funder's programme stands for ("funder=delmos" in themes.tsv: segregation).
+  void themes_from_funders(Project& p) const;
 
-  /// Minimum trigger hits for a theme in free text.
+  /// A theme is assigned from free text when a trigger word is in the title (and the theme
+  /// has a second hit anywhere), or when the body has at least kThemeDistinctWords distinct
+  /// trigger words (by stem) and at least kThemeThreshold hits (more in long texts: one per
+  /// 250 words), or kThemeRepeatedHits hits of any words (twice the long-text count).
+  /// Structured fields and funders map before that.
   static constexpr int kThemeThreshold = 2;
+  static constexpr int kThemeDistinctWords = 3;
+  static constexpr int kThemeRepeatedHits = 5;
 
  private:
   void add_place(Project& p, int place, const std::string& evidence) const;
+  /// Which free-text regions refine the record regions `p` holds (see RegionRefines).
+  RegionRefines region_refinement(const Project& p) const;
   void add_funder(Project& p, int funder, const std::string& evidence) const;
 
-  /// The themes (indices into Gazetteer::themes()) whose triggers a folded word hits.
-  std::vector<std::size_t> theme_hits(const std::string& folded) const;
+  /// A folded word's stem and the themes (indices into Gazetteer::themes()) it triggers.
+  struct WordThemes {
+    std::string stem;
+    std::vector<std::size_t> themes;
+  };
+  WordThemes word_themes(const std::string& folded) const;
 
   const Gazetteer& gazetteer_;
   const Analyzer& analyzer_;
-  /// theme_hits() per word: the stem and the trigger scan are done once per distinct word.
-  mutable WordCache<std::vector<std::size_t>> theme_hits_;
+  /// word_themes() per word: the stem and the trigger scan are done once per distinct word.
+  mutable WordCache<WordThemes> theme_hits_;
 };
 
 /// Parses a Swedish amount: "11 444 103" -> 11444103, "12,8 miljoner kronor" -> 12800000.

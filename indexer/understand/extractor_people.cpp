@@ -183,14 +183,19 @@ namespace fynd {
 void Extractor::inherit(Project& p, const Project& page) const {
   auto evidence_of = [&](const std::string& field, const std::string& value) {
     for (const Evidence& e : page.evidence) {
-      if (e.field == field && (e.value == value || value.empty())) return "page: " + e.text;
+      if (e.used && e.field == field && (e.value == value || value.empty())) return "page: " + e.text;
     }
     return std::string("page");
+  };
+  auto add_page_evidence = [&](const std::string& field, const std::string& value, const std::string& text) {
+    Evidence e{field, value, text};
+    e.origin = Origin::Page;
+    p.evidence.push_back(std::move(e));
   };
   for (const std::string& f : page.funders) {
     if (std::find(p.funders.begin(), p.funders.end(), f) != p.funders.end()) continue;
     p.funders.push_back(f);
-    p.evidence.push_back({"funders", f, evidence_of("funders", f)});
+    add_page_evidence("funders", f, evidence_of("funders", f));
   }
   // A unit that names no Swedish kommun of its own is where its page is.
   const auto& places = gazetteer_.places();
@@ -203,7 +208,7 @@ void Extractor::inherit(Project& p, const Project& page) const {
     for (const std::string& r : page.regions) {
       if (std::find(p.regions.begin(), p.regions.end(), r) != p.regions.end()) continue;
       p.regions.push_back(r);
-      p.evidence.push_back({"regions", r, evidence_of("regions", r)});
+      add_page_evidence("regions", r, evidence_of("regions", r));
     }
   }
   // Only a stated period is inherited, never a lone year or a publication date.
@@ -212,8 +217,9 @@ void Extractor::inherit(Project& p, const Project& page) const {
     if (p.period.empty()) p.period = page.period;
     std::string ys;
     for (int y : page.years) ys += (ys.empty() ? "" : " ") + std::to_string(y);
-    p.evidence.push_back({"years", ys, evidence_of("years", "")});
+    add_page_evidence("years", ys, evidence_of("years", ""));
   }
+  themes_from_funders(p);
 }
 
 }  // namespace fynd

@@ -183,7 +183,9 @@ PeriodResult PeriodParser::parse(std::string_view text) {
       continue;
     }
     singles.push_back(y);
-    const std::size_t cb = b > 24 ? b - 24 : 0;
+    std::size_t cb = b > 24 ? b - 24 : 0;
+    // Start on a character, not inside one (UTF-8 continuation bytes are 10xxxxxx).
+    while (cb > 0 && (static_cast<unsigned char>(text[cb]) & 0xC0) == 0x80) --cb;
     single_texts.emplace_back(text.substr(cb, b + 4 - cb));
   }
   if (!singles.empty()) {

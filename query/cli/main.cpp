@@ -11,6 +11,7 @@
 #include "analytics.h"
 #include "error.h"
 #include "query_builder.h"
+#include "result_export.h"
 #include "searcher.h"
 #include "similar.h"
 #include "stats_format.h"
@@ -134,9 +135,14 @@ int main(int argc, char** argv) {
     std::size_t offset = 0;
     add_select_options(app, select, db);
     app.add_option("--sort", select.sort, "relevance, year, -year, budget or -budget")->capture_default_str();
-    app.add_option("--limit", limit, "hits per page")->capture_default_str();
+    std::string hits_format = "table";
+    CLI::Option* limit_option = app.add_option("--limit", limit, "hits per page (with --format csv: at most this many rows)")
+                                    ->capture_default_str();
     app.add_option("--offset", offset, "hits to skip")->capture_default_str();
-    app.add_flag("--json", json, "print the SearchResult as JSON");
+    app.add_flag("--json", json, "print the SearchResult as JSON (same as --format json)");
+    app.add_option("--format", hits_format, "table, json, or csv: every match (or --limit of them) with its metadata")
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->capture_default_str();
     app.add_flag("--facets", facets, "also count funders, regions, years and themes of all matches");
     app.add_option("query", words, "query words (see Query syntax below); none lists every project");
 
@@ -228,9 +234,22 @@ int main(int argc, char** argv) {
     fynd::SearchRequest request = make_request(select, words);
     request.limit = limit;
     request.offset = offset;
-    if (facets || json) request.facets.assign(fynd::kAllFacets.begin(), fynd::kAllFacets.end());
+    if (facets || json || hits_format == "json") request.facets.assign(fynd::kAllFacets.begin(), fynd::kAllFacets.end());
     fynd::validate_request(request, fynd::Analyzer());  // a bad query is reported before a missing index
     const fynd::Searcher searcher(db);
+    if (hits_format == "csv") {
+      fynd::ExportOptions options;
+      if (limit_option->count() > 0) options.limit = limit;
+      fynd::ResultExport exporter(searcher, request, options);
+      std::string chunk;
+      while (exporter.next(chunk)) {
+        std::cout << chunk;
+        chunk.clear();
+      }
+      std::cout.flush();
+      return std::cout ? 0 : fail(fynd::ErrorCode::Internal, "cannot write the CSV to standard output");
+    }
+    json = json || hits_format == "json";
     const fynd::SearchResult result = searcher.search(request);
     if (json) {
       std::cout << nlohmann::json(result).dump(2) << '\n';

@@ -1,10 +1,14 @@
 #include "handlers.h"
 
 #include <chrono>
+#include <limits>
+#include <memory>
 
 #include "analytics.h"
 #include "api_error.h"
 #include "error.h"
+#include "region_hierarchy.h"
+#include "result_export.h"
 #include "similar.h"
 #include "static_files.h"
 #include "text.h"
@@ -27,6 +31,7 @@ auto blaming(const std::string& parameter, Fn&& fn) {
 }  // namespace
 
 void get_search(Exchange& ex) {
+  if (ex.params().count("format") > 0) return get_search_formatted(ex);
   SearchRequest request = ex.service.parser.search(ex.params());
   auto start = std::chrono::steady_clock::now();
   SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
@@ -34,6 +39,54 @@ void get_search(Exchange& ex) {
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   }
   ex.json(200, result);
+}
+
+void get_search_formatted(Exchange& ex) {
+  Params params = ex.params();
+  const std::string format = ex.service.parser.text(params, "format", 10);
+  params.erase("format");
+  if (format != "json" && format != "csv") throw ParameterError("format", "expected json or csv, got '" + format + "'");
+  SearchRequest request = ex.service.parser.search(params);
+  if (format == "json") {
+    SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
+    ex.json(200, result);
+    return;
+  }
+  request.offset = 0;  // every match: page and size do not apply
+  const Searcher& searcher = ex.service.pool.searcher();
+  // The first chunk is searched here, so that a bad query is still a JSON error; the rest
+  // is written by cpp-httplib on this thread after the handler returns.
+  auto exporter = blaming("q", [&] { return std::make_shared<ResultExport>(searcher, request); });
+  ex.response.status = 200;
+  ex.response.set_header("Content-Disposition", "attachment; filename=\"fynd-projekt.csv\"");
+  ex.response.set_header("X-Total-Count", std::to_string(exporter->total()));
+  ex.response.set_chunked_content_provider("text/csv; charset=utf-8", [exporter](std::size_t, httplib::DataSink& sink) {
+    try {
+      std::string chunk;
+      if (!exporter->next(chunk) || chunk.empty()) {  // an empty write would end the stream unterminated
+        sink.done();
+        return true;
+      }
+      return sink.write(chunk.data(), chunk.size());
+    } catch (...) {
+      return false;  // headers are sent: the connection is closed without the last chunk
+    }
+  });
+}
+
+void get_regions(Exchange& ex) {
+  const RequestParser& parser = ex.service.parser;
+  RequestParser::reject_unknown(ex.params(), {"q", "funder", "region", "year", "theme", "budget_min", "budget_max"});
+  SearchRequest request;
+  request.query = parser.text(ex.params(), "q", parser.limits().max_query_chars);
+  parser.filters(ex.params(), request);
+  request.limit = 0;
+  request.snippets = false;
+  request.facets = {Facet::Region};
+  request.max_facet_values = std::numeric_limits<std::size_t>::max();
+  SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
+  const std::vector<RegionNode> tree = RegionHierarchy::shared().tree(result.facets[Facet::Region]);
+  ex.json(200, {{"query", request.query}, {"total", result.total}, {"regions", tree}});
 }
 
 void get_project(Exchange& ex) {

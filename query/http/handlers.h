@@ -6,6 +6,10 @@
 namespace fynd::http {
 
 void get_search(Exchange& ex);
+/// GET /api/search?format=json|csv: format=csv streams every match as CSV.
+void get_search_formatted(Exchange& ex);
+/// GET /api/regions: the region facet of a search as a riksområde > län > kommun tree.
+void get_regions(Exchange& ex);
 void get_project(Exchange& ex);
 void get_project_similar(Exchange& ex);
 void post_similar(Exchange& ex);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <pthread.h>
 #include <thread>
@@ -15,7 +16,7 @@
 namespace {
 
 constexpr const char* kFooter = R"(Routes:
-  GET  /                          search page (web/)
+  GET  /                          search page (see --web)
   GET  /api/search?q=&funder=&region=&year=&theme=&budget_min=&budget_max=&sort=&page=&size=&facets=
   GET  /api/projects/{id}         one project
   GET  /api/projects/{id}/similar projects like it
@@ -49,8 +50,10 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "index directory")->capture_default_str();
   app.add_option("--host", options.host, "address to bind (loopback by default)")->capture_default_str();
   app.add_option("--port", options.port, "port to bind; 0 picks a free one")->capture_default_str()->check(CLI::Range(0, 65535));
-  app.add_option("--web", web, "directory of the search page (default: the built-in page " +
-                                   fynd::http::Server::default_web_dir().string() + ")");
+  app.add_option("--web", web,
+                 "directory of the search page (default: <prefix>/share/fynd/web beside the installed "
+                 "binary, else the copy of web/ compiled in)")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--cors-origin", options.cors_origins, "origin allowed to call the API from a browser (repeatable)");
   app.add_option("--slow-ms", options.slow_ms, "log requests slower than this (ms; -1 = never)")->capture_default_str();
   app.add_option("--threads", options.threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 256));
@@ -63,7 +66,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : fynd::error_info(fynd::ErrorCode::BadUsage).exit_code;
   }
   options.db = db;
-  if (!web.empty()) options.web_dir = web;
+  options.web_dir = web.empty() ? fynd::http::Server::default_web_dir() : std::filesystem::path(web);
 
   // SIGINT/SIGTERM are handled by a thread that waits for them, so stopping the server
   // happens outside a signal handler.
@@ -75,6 +78,8 @@ int main(int argc, char** argv) {
   try {
     fynd::Searcher probe(options.db);  // fail fast on a missing index
     std::cerr << "fynd-serve: " << probe.document_count() << " documents in " << options.db.string() << "\n";
+    std::cerr << "fynd-serve: page from "
+              << (options.web_dir.empty() ? std::string("the copy compiled in") : options.web_dir.string()) << "\n";
     fynd::http::Server server(options);
     int port = server.bind();
     std::cerr << "fynd-serve: listening on http://" << options.host << ":" << port << "/\n";

@@ -15,6 +15,7 @@ const std::array kRoutes = {
     Route{"POST", "/api/similar", post_similar},
     Route{"GET", "/api/stats", get_stats},
     Route{"GET", "/api/suggest", get_suggest},
+    Route{"GET", "/api/regions", get_regions},
     Route{"GET", "/health", get_health},
     Route{"GET", "/metrics", get_metrics},
     Route{"GET", "/", get_static},

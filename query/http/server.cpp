@@ -14,10 +14,7 @@
 #include "request_validator.h"
 #include "route_table.h"
 #include "service.h"
-
-#ifndef FYND_WEB_DIR
-#define FYND_WEB_DIR "web"
-#endif
+#include "static_files.h"
 
 namespace fynd::http {
 namespace {
@@ -253,7 +250,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 
 Server::~Server() { stop(); }
 
-std::filesystem::path Server::default_web_dir() { return FYND_WEB_DIR; }
+std::filesystem::path Server::default_web_dir() { return StaticFiles::installed_dir(); }
 
 int Server::bind() {
   const ServerOptions& o = impl_->service.options;

@@ -27,7 +27,8 @@ class Server {
   bool is_running() const;
   int port() const { return port_; }
 
-  /// The page directory compiled in (the source tree's web/).
+  /// The installed page beside the binary (`<prefix>/share/fynd/web`), or empty when there
+  /// is none: then the copy of web/ compiled into the binary is served.
   static std::filesystem::path default_web_dir();
 
  private:

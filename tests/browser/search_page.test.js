@@ -54,6 +54,27 @@ function stopServer(proc) {
 
 const countOf = (text) => parseInt(String(text).replace(/\D/g, ''), 10);
 
+/** RFC 4180 records of a CSV text (quoted fields may hold , " and line breaks). */
+function parseCsv(text) {
+  const records = [];
+  let record = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
+    else field += c;
+  }
+  check(!quoted && field === '' && record.length === 0, 'the CSV ends with a complete record');
+  return records;
+}
+
+const statusSettled = () => /projekt hittades|Inga projekt/.test(document.getElementById('status').textContent);
+
 async function run(page, base) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -94,7 +115,7 @@ async function run(page, base) {
   await page.screenshot({ path: path.join(artifacts, 'search.png'), fullPage: true });
 
   // 4. Ticking a facet value narrows the hits to its count and updates the counts.
-  const option = page.locator('.facet[data-facet="funder"] .facet-option, .facet[data-facet="region"] .facet-option')
+  const option = page.locator('.facet[data-facet="funder"] .facet-option')
     .filter({ has: page.locator('input:not(:checked)') });
   check(await option.count() > 0, 'facets with values are shown');
   let picked = null;
@@ -119,12 +140,97 @@ async function run(page, base) {
   check(await checked.count() === 1, 'the ticked value stays ticked');
   const firstAfter = await page.locator('#results li').allTextContents();
   check(expected === total || JSON.stringify(firstAfter) !== JSON.stringify(firstBefore), 'the hits change');
-  check(new URL(page.url()).searchParams.getAll('funder').length + new URL(page.url()).searchParams.getAll('region').length === 1,
-    'the selection is in the address');
+  check(new URL(page.url()).searchParams.getAll('funder').length === 1, 'the selection is in the address');
+
+  // 4b. The selection is a chip with its name; removing it (keyboard) widens the hits again.
+  const chip = page.locator('#chips .chip');
+  check(await chip.count() === 1, 'one chip for one selected value');
+  check((await chip.locator('.chip-name').textContent()) === value, `the chip names the value "${value}"`);
+  const beforeRemoval = await page.textContent('#status');
+  await chip.locator('.chip-remove').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((prev) => document.getElementById('status').textContent !== prev, beforeRemoval);
+  await page.waitForFunction(statusSettled);
+  check(countOf((await page.textContent('#status')).split('projekt')[0]) === total, 'removing the chip restores the hits');
+  check(await page.locator('#chips .chip').count() === 0, 'the chip is gone');
+  check(await page.locator('.facet-option input:checked').count() === 0, 'the value is unticked');
+  check(await page.locator('#chips-box').isHidden(), 'no chip box without a selection');
 
   // 5. The timeline chart shows bars per year.
   const bars = await page.locator('#timeline svg rect.bar').count();
   log('timeline bars:', bars);
+
+  // 5b. The region tree: riksområde > län > kommun, each level opened by a button.
+  await page.goto(base);
+  await page.waitForFunction(statusSettled);
+  const everything = countOf((await page.textContent('#status')).split('projekt')[0]);
+  const tree = page.locator('.facet[data-facet="region"]');
+  check(await tree.locator('ul[data-depth="0"] > li[data-level="län"], ul[data-depth="0"] > li[data-level="kommun"]').count() === 0,
+    'no län or kommun at the top of the tree');
+  const rikNode = tree.locator('ul[data-depth="0"] > li[data-level="riksområde"]').first();
+  const rikToggle = rikNode.locator(':scope > .tree-row > .tree-toggle');
+  check(await rikToggle.count() === 1, 'a riksområde can be opened');
+  const rikName = await rikNode.locator(':scope > .tree-row .facet-value').textContent();
+  const rikCount = countOf(await rikNode.locator(':scope > .tree-row .count').textContent());
+  check(await rikToggle.getAttribute('aria-expanded') === 'false', 'the tree starts closed');
+  const lanList = page.locator('#' + await rikToggle.getAttribute('aria-controls'));
+  check(await lanList.isHidden(), 'a closed riksområde hides its län');
+  await rikToggle.focus();
+  await page.keyboard.press('Enter');  // keyboard-usable
+  check(await rikToggle.getAttribute('aria-expanded') === 'true', 'Enter opens the riksområde');
+  check(await lanList.isVisible(), 'its län are shown');
+  const lanNode = lanList.locator(':scope > li[data-level="län"]').first();
+  const lanToggle = lanNode.locator(':scope > .tree-row > .tree-toggle');
+  check(await lanToggle.count() === 1, 'a län can be opened');
+  const lanName = await lanNode.locator(':scope > .tree-row .facet-value').textContent();
+  const lanCount = countOf(await lanNode.locator(':scope > .tree-row .count').textContent());
+  await lanToggle.click();
+  const kommunList = page.locator('#' + await lanToggle.getAttribute('aria-controls'));
+  check(await kommunList.isVisible(), 'the län shows its kommuner');
+  const kommun = kommunList.locator(':scope > li[data-level="kommun"]').first();
+  const kommunName = await kommun.locator('.facet-value').textContent();
+  const kommunCount = countOf(await kommun.locator('.count').textContent());
+  log(`region tree: ${rikName} (${rikCount}) > ${lanName} (${lanCount}) > ${kommunName} (${kommunCount})`);
+  check(rikCount >= lanCount && lanCount >= kommunCount && kommunCount > 0, 'counts shrink down the tree');
+  const kommunBox = '#' + await kommun.locator('input').getAttribute('id');
+  await page.locator(kommunBox).focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction((prev) => document.getElementById('status').textContent !== prev,
+    await page.textContent('#status'));
+  await page.waitForFunction(statusSettled);
+  const inKommun = countOf((await page.textContent('#status')).split('projekt')[0]);
+  check(inKommun === kommunCount, `the hit count (${inKommun}) equals the kommun's count (${kommunCount})`);
+  check(new URL(page.url()).searchParams.getAll('region').join() === kommunName, 'the kommun is in the address');
+  check(await page.locator(kommunBox).isChecked() && await page.locator(kommunBox).isVisible(),
+    'the kommun stays ticked and in view');
+  check(await page.locator('#chips .chip-name').allTextContents().then((t) => t.join()) === kommunName,
+    'a chip names the kommun');
+  await page.screenshot({ path: path.join(artifacts, 'region-tree.png'), fullPage: true });
+
+  // 5c. "Ladda ner (CSV)" downloads every hit of the search and filters.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const csvPath = path.join(os.tmpdir(), `fynd-download-${process.pid}.csv`);
+  await download.saveAs(csvPath);
+  const csv = fs.readFileSync(csvPath, 'utf8');
+  fs.rmSync(csvPath, { force: true });
+  check(csv.charCodeAt(0) === 0xfeff, 'the CSV starts with a byte order mark');
+  const records = parseCsv(csv.slice(1));
+  log(`download ${download.suggestedFilename()}: ${records.length - 1} rows, header ${records[0].join(',')}`);
+  check(records[0].join(',') === 'rank,id,title,funders,regions,years,start,end,themes,budget_sek,owner,source,url',
+    'the CSV header names the columns');
+  check(records.length - 1 === inKommun, `the CSV has one row per hit (${records.length - 1} of ${inKommun})`);
+  const regionsCol = records[0].indexOf('regions');
+  check(records.slice(1).every((r) => r[regionsCol].split('; ').includes(kommunName)), 'every row is in the kommun');
+  check(download.suggestedFilename().endsWith('.csv'), 'the download is a .csv file');
+
+  // 5d. Removing the kommun's chip brings every project back and unticks it.
+  await page.locator('#chips .chip-remove').click();
+  await page.waitForFunction((n) => document.getElementById('status').textContent.includes(n),
+    everything.toLocaleString('sv-SE'));
+  await page.waitForFunction(statusSettled);
+  check(countOf((await page.textContent('#status')).split('projekt')[0]) === everything, 'all projects again');
+  check(!(await page.locator(kommunBox).isChecked()), 'the kommun is unticked');
+  check(await page.locator('#chips .chip').count() === 0, 'no chips left');
 
   // 6. Opening a project shows it and its similar projects.
   const firstLink = page.locator('#results a.result-title').first();

@@ -92,7 +92,7 @@ class OpenApiTest : public ServeFixture {
 
 TEST_F(OpenApiTest, EveryRouteInTheTableIsDocumented) {
   for (const char* path : {"/api/search", "/api/projects/{id}", "/api/projects/{id}/similar", "/api/similar",
-                           "/api/stats", "/api/suggest", "/health", "/metrics"}) {
+                           "/api/stats", "/api/suggest", "/api/regions", "/health", "/metrics"}) {
     EXPECT_TRUE(spec().at("paths").contains(path)) << path;
   }
 }
@@ -109,6 +109,9 @@ TEST_F(OpenApiTest, ResponsesMatchTheDescription) {
   conforms("/api/stats", "get", client().get("/api/stats?by=funder&q=ungdomar"));
   conforms("/api/suggest", "get", client().get("/api/suggest?q=ungd"));
   conforms("/api/suggest", "get", client().get("/api/suggest?q=bredband"));
+  conforms("/api/regions", "get", client().get("/api/regions"));
+  conforms("/api/regions", "get", client().get("/api/regions?q=ungdomar&region=" + url_encode("Jönköping")));
+  conforms("/api/regions", "get", client().get("/api/regions?size=3"));
   conforms("/health", "get", client().get("/health"));
 }
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 #include "error.h"
 
 namespace fynd {
@@ -96,6 +99,92 @@ TEST(TextDecoder, OutputIsNfc) {
   // "ö" as o + combining diaeresis becomes the single code point.
   const DecodedText d = TextDecoder().decode("Vaxjo\xCC\x88", "nfd.txt");
   EXPECT_EQ(d.text, "Vaxjö");
+}
+
+/// A Swedish paragraph with many å/ä/ö, as a real project text has.
+std::string swedish_paragraph() {
+  return "Projektet i Växjö kommun ska utveckla hållbar stadsplanering tillsammans med "
+         "Linnéuniversitetet. Målgruppen är företag i Kronobergs län som vill minska sin "
+         "energianvändning, och projektet pågår till år 2020 med stöd från Europeiska "
+         "regionala utvecklingsfonden. Även skolor och föreningar får delta i arbetet.\n";
+}
+
+TEST(TextDecoder, MostlyValidUtf8StaysUtf8WithReplacements) {
+  // Two damaged sequences (a stray continuation byte, a truncated "ä") in UTF-8 text:
+  // read as UTF-8, not as windows-1252 mojibake ("VÃ¤xjÃ¶").
+  const std::string text = swedish_paragraph() + "Trasig \x80 byte och halv \xC3 bokstav. " + swedish_paragraph();
+  const DecodedText d = TextDecoder().decode(text, "halvtrasig.txt");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.replaced, 2U);
+  EXPECT_NE(d.text.find("Växjö kommun"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("hållbar"), std::string::npos);
+  EXPECT_EQ(d.text.find("Ã"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("Trasig \xEF\xBF\xBD byte"), std::string::npos);
+  ASSERT_EQ(d.warnings.size(), 1U);
+  EXPECT_NE(d.warnings[0].find("halvtrasig.txt: 2 undecodable byte sequences replaced"), std::string::npos)
+      << d.warnings[0];
+}
+
+TEST(TextDecoder, Windows1252WithOneAccidentalUtf8PairIsStillWindows1252) {
+  // "Ä" (0xC4) before a C1 dash (0x96) is well-formed UTF-8 by accident; the many
+  // single high bytes around it still make this windows-1252.
+  const std::string cp1252 =
+      "V\xE4xj\xF6 kommun och L\xE4nsstyrelsen i Kronoberg: \xC4\x96 ett projekt f\xF6r "
+      "h\xE5llbar utveckling, d\xE4r m\xE5nga f\xF6retag och f\xF6reningar deltar.";
+  const DecodedText d = TextDecoder().decode(cp1252, "cp.txt");
+  EXPECT_EQ(d.encoding, "windows-1252");
+  EXPECT_NE(d.text.find("Växjö kommun"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("hållbar utveckling"), std::string::npos);
+}
+
+TEST(TextDecoder, NulRunInsideTextIsDroppedNotTheFile) {
+  std::string text = swedish_paragraph();
+  text += std::string(3000, '\0');  // more than the whole first KB
+  text += "Slutrapporten visar att hållbar energi är möjlig.\n";
+  text.insert(0, std::string(1500, '\0'));
+  EXPECT_FALSE(TextDecoder::looks_binary(text));
+  DecodedText d;
+  ASSERT_NO_THROW(d = TextDecoder().decode(text, "nul.txt"));
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.dropped, 4500U);
+  EXPECT_EQ(d.text, swedish_paragraph() + "Slutrapporten visar att hållbar energi är möjlig.\n");
+  ASSERT_EQ(d.warnings.size(), 1U);
+  EXPECT_NE(d.warnings[0].find("nul.txt: 4500 NUL or control characters dropped"), std::string::npos)
+      << d.warnings[0];
+}
+
+TEST(TextDecoder, NulRunInWindows1252TextIsDroppedAndDetected) {
+  std::string cp1252 = "Projektet i V\xE4xj\xF6 kommun \xE4r ett samarbete f\xF6r h\xE5llbar utveckling.";
+  cp1252 += std::string(2000, '\0');
+  cp1252 += " M\xE5lgruppen \xE4r f\xF6retag i l\xE4net.";
+  const DecodedText d = TextDecoder().decode(cp1252, "nul1252.txt");
+  EXPECT_EQ(d.encoding, "windows-1252");
+  EXPECT_EQ(d.dropped, 2000U);
+  EXPECT_EQ(d.text, "Projektet i Växjö kommun är ett samarbete för hållbar utveckling. Målgruppen är företag i länet.");
+}
+
+TEST(TextDecoder, ControlCharactersAreDroppedTabsAndPageBreaksKept) {
+  const std::string text = swedish_paragraph() + "Växjö\x01 kommun\x1B[0m\tKronobergs\x7F län\fSida två\r\n";
+  const DecodedText d = TextDecoder().decode(text, "ctl.txt");
+  EXPECT_EQ(d.text, swedish_paragraph() + "Växjö kommun[0m\tKronobergs län\fSida två\r\n");
+  EXPECT_EQ(d.dropped, 3U);
+  EXPECT_EQ(d.encoding, "UTF-8");
+}
+
+TEST(TextDecoder, BinaryFormatsAreStillBinary) {
+  // Random bytes (a fixed linear congruential sequence), an ELF header, a file of NULs.
+  std::string noise;
+  std::uint32_t x = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    x = x * 1103515245U + 12345U;
+    noise.push_back(static_cast<char>((x >> 16) & 0xFF));
+  }
+  EXPECT_TRUE(TextDecoder::looks_binary(noise));
+  EXPECT_TRUE(TextDecoder::looks_binary(std::string("\x7F" "ELF\x02\x01\x01", 7) + swedish_paragraph()));
+  EXPECT_TRUE(TextDecoder::looks_binary(std::string(2048, '\0')));
+  EXPECT_TRUE(TextDecoder::looks_binary(std::string("PK\x03\x04\x14\0\0\0", 8)));
+  EXPECT_FALSE(TextDecoder::looks_binary(swedish_paragraph()));
+  EXPECT_THROW(TextDecoder().decode(noise, "slump.txt"), InputError);
 }
 
 }  // namespace
