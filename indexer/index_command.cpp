@@ -8,11 +8,28 @@
 
 namespace fynd {
 
+std::string index_columns_help() {
+  return "Spreadsheets (.csv, .tsv, .xlsx): one project per row, columns mapped by the built-in\n"
+         "profile that fits the header (tillvaxtverket, art49-sv, art49-en, kohesio), or by\n"
+         "--columns FILE, a UTF-8 text file of lines\n"
+         "  HEADER<TAB>TARGET[<TAB>FIELD KEY]   e.g.  Projekttitel<TAB>title\n"
+         "  @funder<TAB>NAME        a funder of every row\n"
+         "  @id_prefix<TAB>PREFIX   prefixed to the id column's values\n"
+         "  @sek_per_eur<TAB>RATE   converts budget_eur/granted_eur columns\n"
+         "  @budget_from_granted<TAB>yes   the granted amount stands for a missing budget\n"
+         "  @fund<TAB>VALUE<TAB>FUNDER   names the funder a fund cell means\n"
+         "TARGET is one of id title text owner contact email start end budget granted\n"
+         "budget_eur granted_eur funder lan kommun omrade region field ignore; '#' starts a\n"
+         "comment. Headers compare case-folded, '_' as space. Columns the mapping does not\n"
+         "name are kept as searchable text.\n";
+}
+
 std::string index_exit_codes_help() {
   return "Exit codes:\n"
          "  0   every file indexed, unchanged or skipped (empty, binary, no text)\n"
          "  1   finished, but some files failed (corrupt PDF, malformed JSON, unreadable)\n"
          "  2   bad command line\n"
+         "  3   the --columns mapping file is malformed\n"
          "  6   index unavailable: locked by another fynd-index, damaged or not writable\n"
          "  70  internal error\n";
 }

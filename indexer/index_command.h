@@ -17,6 +17,9 @@ struct IndexExit {
   static constexpr int kInternal = 70;    ///< a bug
 };
 
+/// The column mapping file format and built-in profiles, for --help.
+std::string index_columns_help();
+
 /// The exit-code table for --help.
 std::string index_exit_codes_help();
 

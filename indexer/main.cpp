@@ -13,14 +13,16 @@ int main(int argc, char** argv) {
   try {
     fynd::IndexOptions options;
     CLI::App app{"fynd-index: index Swedish project documents (text, Markdown, HTML, PDF, project-bank "
-                 "JSON/JSONL, ESF records) into a fynd search index.\nFolders are read recursively; hidden "
-                 "files are skipped; unchanged files are not read again.",
+                 "JSON/JSONL, ESF records, CSV/TSV and XLSX project lists) into a fynd search index.\nFolders "
+                 "are read recursively; hidden files are skipped; unchanged files are not read again.",
                  "fynd-index"};
-    app.footer(fynd::index_exit_codes_help());
+    app.footer(fynd::index_columns_help() + "\n" + fynd::index_exit_codes_help());
     app.set_version_flag("--version", std::string("fynd-index ") + FYND_VERSION);
     app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
     app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
+    app.add_option("--columns", options.columns, "column mapping for CSV/XLSX files whose header no built-in "
+                   "profile fits (format below)")->check(CLI::ExistingFile);
     std::vector<std::filesystem::path> explain;
     auto* paths = app.add_option("paths", options.inputs, "files and folders to index");
     app.add_option("--explain", explain, "print the projects found in FILE, their fields and the evidence for "

@@ -124,7 +124,8 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& inputs, std::ve
   return files;
 }
 
-Pipeline::Pipeline(IndexOptions options, std::ostream& log) : options_(std::move(options)), log_(log) {}
+Pipeline::Pipeline(IndexOptions options, std::ostream& log)
+    : options_(std::move(options)), log_(log), registry_(options_.columns) {}
 
 void Pipeline::report(const char* what, const std::string& file, const std::string& reason) {
   if (options_.quiet && std::strcmp(what, "failed") != 0) return;
@@ -241,7 +242,8 @@ void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummar
   }
 
   const std::string_view head = std::string_view(bytes).substr(0, ReaderRegistry::kHeadBytes);
-  if (head.substr(0, 5) != "%PDF-" && TextDecoder::looks_binary(head)) return skip("binary file");
+  const bool zip = head.substr(0, 4) == std::string_view("PK\x03\x04", 4) && has_extension(path, {".xlsx", ".xlsm"});
+  if (head.substr(0, 5) != "%PDF-" && !zip && TextDecoder::looks_binary(head)) return skip("binary file");
 
   std::vector<Project> projects;
   try {

@@ -22,6 +22,7 @@ struct IndexOptions {
   bool quiet = false;                         ///< only "failed" lines
   bool progress = false;                      ///< "\r[12/34] ..." line on stderr
   std::size_t batch_size = 500;               ///< projects per commit
+  std::filesystem::path columns;              ///< column mapping file for CSV/XLSX (--columns)
 };
 
 /// One file that was not indexed, and why.

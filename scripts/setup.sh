@@ -8,7 +8,8 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config git
   libxapian-dev libicu-dev nlohmann-json3-dev libgtest-dev libcli11-dev
   libcpp-httplib-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl
-  help2man dpkg-dev file)
+  help2man dpkg-dev file
+  libcsv-dev libzip-dev libpugixml-dev)
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "error.h"
+#include "readers/record_fields.h"
 #include "readers/text_reader.h"
 #include "text.h"
 #include "understand/understander.h"
@@ -62,16 +63,6 @@ bool known_key_line(std::string_view line) {
 std::size_t next_nonempty(const std::vector<Line>& lines, std::size_t i) {
   while (i < lines.size() && lines[i].text.empty()) ++i;
   return i;
-}
-
-int year_of(std::string_view date) {
-  if (date.size() < 4) return 0;
-  int y = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (date[i] < '0' || date[i] > '9') return 0;
-    y = y * 10 + (date[i] - '0');
-  }
-  return (y >= 1900 && y <= 2100) ? y : 0;
 }
 
 std::string field(const Project& p, std::string_view key) {
@@ -179,8 +170,8 @@ std::vector<RawDocument> EsfRecordReader::read(const std::filesystem::path& path
   const std::size_t sep = period.find(" - ");
   p.period.start = std::string(text::trim(period.substr(0, sep)));
   if (sep != std::string::npos) p.period.end = std::string(text::trim(period.substr(sep + 3)));
-  const int start = year_of(p.period.start);
-  const int end = year_of(p.period.end);
+  const int start = record_fields::year_of(p.period.start);
+  const int end = record_fields::year_of(p.period.end);
   if (start > 0 && end >= start && end - start <= 30) {
     for (int y = start; y <= end; ++y) p.years.push_back(y);
   } else if (start > 0) {

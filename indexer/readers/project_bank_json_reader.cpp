@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "error.h"
+#include "readers/record_fields.h"
 #include "readers/text_reader.h"
 #include "text.h"
 #include "understand/understander.h"
@@ -105,59 +106,8 @@ std::optional<std::int64_t> amount(const json& record, const char* key) {
   if (it == record.end() || it->is_null()) return std::nullopt;
   if (it->is_number_integer() || it->is_number_unsigned()) return it->get<std::int64_t>();
   if (it->is_number_float()) return static_cast<std::int64_t>(it->get<double>());
-  if (it->is_string()) {
-    std::int64_t value = 0;
-    bool any = false;
-    for (char c : it->get_ref<const std::string&>()) {
-      if (c >= '0' && c <= '9') {
-        value = value * 10 + (c - '0');
-        any = true;
-      } else if (c == ',' || c == '.') {
-        break;  // öre
-      }
-    }
-    if (any) return value;
-    return std::nullopt;
-  }
+  if (it->is_string()) return record_fields::parse_amount(it->get_ref<const std::string&>());
   throw InputError(std::string("field \"") + key + "\" is not an amount");
-}
-
-/// The year of an ISO date ("2017-01-02" -> 2017), 0 if it has none.
-int year_of(std::string_view date) {
-  if (date.size() < 4) return 0;
-  int y = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (date[i] < '0' || date[i] > '9') return 0;
-    y = y * 10 + (date[i] - '0');
-  }
-  return (y >= 1900 && y <= 2100) ? y : 0;
-}
-
-/// Splits "Botkyrka, Danderyd, Ekerö" into its trimmed parts.
-std::vector<std::string> split_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t comma = s.find(',', start);
-    if (comma == std::string_view::npos) comma = s.size();
-    std::string_view part = text::trim(s.substr(start, comma - start));
-    if (!part.empty()) out.emplace_back(part);
-    start = comma + 1;
-  }
-  return out;
-}
-
-/// Fills `years` with every year from the start year to the end year.
-void years_of_period(Project& p) {
-  const int start = year_of(p.period.start);
-  const int end = year_of(p.period.end);
-  if (start > 0 && end >= start && end - start <= 30) {
-    for (int y = start; y <= end; ++y) p.years.push_back(y);
-  } else {
-    if (start > 0) p.years.push_back(start);
-    if (end > 0) p.years.push_back(end);
-  }
-  p.normalise_years();
 }
 
 /// Fields copied to Project::fields as found, for the extractor and for display.
@@ -200,11 +150,11 @@ Project ProjectBankJsonReader::to_project(const json& record, const std::filesys
   p.budget_sek = p.granted_sek;
   p.period.start = field_text(record, "projekt_starttid");
   p.period.end = field_text(record, "projekt_sluttid");
-  years_of_period(p);
+  record_fields::years_of_period(p);
   if (source.find("eruf") != std::string::npos) p.funders.push_back("Europeiska regionala utvecklingsfonden");
 
   for (const char* key : {"län", "kommuner"}) {
-    for (const std::string& r : split_list(field_text(record, key))) Project::add_unique(p.regions, r);
+    for (const std::string& r : record_fields::split_list(field_text(record, key))) Project::add_unique(p.regions, r);
   }
   Project::add_unique(p.regions, field_text(record, "område"));
   for (const char* key : kRawFields) {
