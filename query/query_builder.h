@@ -49,6 +49,21 @@ class QueryBuilder {
   static constexpr double kExactBoost = 1.5;
   /// Most frequent expansions of one wildcard.
   static constexpr Xapian::termcount kWildcardLimit = 200;
+  /// Phrase words also match their inflections and the compounds they begin that the
+  /// index holds (indexed_forms()): at most this many forms a word, the most frequent,
+  /// found among the first kFormScan index terms sharing the word's stem as a prefix.
+  static constexpr std::size_t kMaxForms = 40;
+  static constexpr std::size_t kFormScan = 1000;
+  /// Weight factors of a phrase matched through inflections ("kommunala partnerskapet"
+  /// for "kommunalt partnerskap") and through compounds ("hållbara energisystem" for
+  /// "hållbar energi"), in texts without the exact phrase (which weighs kExactBoost).
+  static constexpr double kPhraseInflectionWeight = 0.5;
+  static constexpr double kPhraseCompoundWeight = 0.25;
+  /// A compound query word in fewer documents than this also searches its parts near each
+  /// other (rare_compound_parts()), within kPartsWindow words, at kPartsWeight.
+  static constexpr Xapian::doccount kRareCompoundDocs = 5;
+  static constexpr Xapian::termcount kPartsWindow = 6;
+  static constexpr double kPartsWeight = 0.4;
 
   /// `db` (optional) lets year ranges without an upper or lower bound use the years
   /// present in the index.
@@ -70,6 +85,16 @@ class QueryBuilder {
   /// The terms of one typed word, as parse() searches it; empty for punctuation. `ranked`
   /// (a long OR-ed query) leaves out the exact form: the stem and expansions only.
   Xapian::Query word_query(const Token& token, bool ranked = false) const;
+
+  /// The positional terms (surface forms) the index holds for one word, `prefix` + form:
+  /// the word itself first, then its inflections, then (with `modifiers`) compounds that
+  /// begin with it; at most kMaxForms, the most frequent. Just the word without an index.
+  std::vector<std::string> indexed_forms(const Token& token, std::string_view prefix, bool modifiers) const;
+
+  /// The parts of a compound query word, as tokens, when the word is in fewer than
+  /// kRareCompoundDocs documents of the index (solenergi -> sol, energi); empty otherwise,
+  /// and always without an index.
+  std::vector<Token> rare_compound_parts(const Token& token) const;
 
  private:
   const Analyzer& analyzer_;
