@@ -27,7 +27,11 @@ struct ParsedQuery {
 ///
 ///  - words: each word matches its Swedish stem (`Z` term) or, weighted a bit higher,
 ///    its exact form; a word the Analyzer splits into several tokens ("ESF-stöd") is a phrase;
-///  - "quoted phrases" (positional, stop words kept inside);
+///  - "quoted phrases" (positional, stop words kept inside); with an index, also the
+///    inflections and compounds of their words that the index holds, below the exact phrase;
+///  - a hyphenated word ("e-hälsa") also as its closed form ("ehälsa"), and a closed word
+///    with a letter prefix as the hyphenated phrase; a rare compound also as its parts near
+///    each other (rare_compound_parts());
 ///  - AND, OR, NOT (also OCH, ELLER, INTE in capitals), `+word` (required), `-word` (excluded),
 ///    parentheses;
 ///  - `word*` trailing wildcard, on exact forms and on stems;
