@@ -342,8 +342,30 @@ FormRelation Analyzer::form_relation(const Token& word, std::string_view form) c
   if (word.stop || word.stem.empty() || form.empty()) return FormRelation::None;
   if (form == word.surface || stem(form) == word.stem) return FormRelation::Inflection;
   if (!options_.compounds || !lexical_) return FormRelation::None;
+  // The word, as written or in a compound form (hälsa -> hälso-, gata -> gatu-, with a
+  // linking -s-), followed by a word of the lexicon: "hälsotjänster" for "hälsa", where
+  // the splitter's choice of parts (häls|otjänster) may differ.
+  const SwedishLexicon& lex = lexical_->lexicon;
+  std::vector<std::string> heads{word.surface, word.surface + "s"};
+  if (ends_with(word.surface, "a")) {
+    const std::string root = word.surface.substr(0, word.surface.size() - 1);
+    for (const char* v : {"o", "u", "e"}) heads.push_back(root + v);
+  }
+  for (const std::string& head : heads) {
+    if (form.size() <= head.size() || form.compare(0, head.size(), head) != 0) continue;
+    const std::string_view rest = form.substr(head.size());
+    if (text::to_u32(rest).size() >= kClosedRestLength && lex.known(rest)) return FormRelation::Modifier;
+  }
   const std::vector<CompoundPart> parts = lexical_->splitter.split(form);
-  if (parts.size() < 2) return FormRelation::None;
+  if (parts.size() < 2) {
+    // Closed words with the same letter prefix relate as their rests do: "ehälsotjänster"
+    // begins with "ehälsa" as "hälsotjänster" with "hälsa".
+    const std::vector<std::string> w = letter_prefix_parts(word.surface);
+    const std::vector<std::string> f = letter_prefix_parts(form);
+    if (w.size() != 2 || f.size() != 2 || w[0] != f[0]) return FormRelation::None;
+    const std::vector<Token> rest = tokenize(w[1]);
+    return rest.size() == 1 ? form_relation(rest.front(), f[1]) : FormRelation::None;
+  }
   // The first part as a word: its dictionary form, or with the changed final vowel of
   // compound forms put back (hälso|arbete -> hälsa, gatu|belysning -> gata).
   const std::string& base = parts.front().base;

@@ -388,6 +388,7 @@ class Parser {
             alts.emplace_back(term);
           }
           alts.front() = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, alts.front(), QueryBuilder::kExactBoost);
+          if (std::optional<Xapian::Query> longer = closed_compounds(whole.front())) alts.push_back(*longer);
           alts.push_back(*q);
           q = Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
         }
@@ -417,8 +418,23 @@ class Parser {
       if (std::optional<Xapian::Query> hyphenated = phrase(split[0] + " " + split[1], "")) {
         q = Xapian::Query(Xapian::Query::OP_OR, q, *hyphenated);
       }
+      if (std::optional<Xapian::Query> longer = closed_compounds(t)) q = Xapian::Query(Xapian::Query::OP_OR, q, *longer);
     }
     return q;
+  }
+
+  /// The closed compounds the index holds that begin with a closed word ("ehälsotjänster"
+  /// for "ehälsa"), weakly; nullopt if none.
+  std::optional<Xapian::Query> closed_compounds(const Token& closed) {
+    std::vector<Xapian::Query> forms;
+    for (const std::string& form : builder_.indexed_forms(closed, "", true)) {
+      if (form == closed.surface || analyzer_.form_relation(closed, form) != FormRelation::Modifier) continue;
+      highlight(form);
+      forms.emplace_back(form);
+    }
+    if (forms.empty()) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
+                         QueryBuilder::kPhraseCompoundWeight);
   }
 
   std::optional<Xapian::Query> field(const Lexeme& l) {

@@ -86,6 +86,9 @@ TEST(AnalyzerForms, FormRelationFindsInflectionsAndCompoundsBeginningWithTheWord
   EXPECT_EQ(a.form_relation(only_token(a, "projektet"), "projekten"), FormRelation::Inflection);
   EXPECT_EQ(a.form_relation(only_token(a, "energi"), "energisystem"), FormRelation::Modifier);
   EXPECT_EQ(a.form_relation(only_token(a, "partnerskap"), "partnerskapsprogrammet"), FormRelation::Modifier);
+  // Closed words with a letter prefix relate as their rests do.
+  EXPECT_EQ(a.form_relation(only_token(a, "ehälsa"), "ehälsotjänster"), FormRelation::Modifier);
+  EXPECT_EQ(a.form_relation(only_token(a, "ehälsa"), "ituberkulos"), FormRelation::None);
   // The word as a compound's head, or a longer word that merely begins the same way.
   EXPECT_EQ(a.form_relation(only_token(a, "energi"), "solenergi"), FormRelation::None);
   EXPECT_EQ(a.form_relation(only_token(a, "kommun"), "kommunikation"), FormRelation::None);
