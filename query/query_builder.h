@@ -11,6 +11,7 @@
 
 #include "analyzer.h"
 #include "search_request.h"
+#include "word_forms.h"
 
 namespace fynd {
 
@@ -56,8 +57,8 @@ class QueryBuilder {
   /// Phrase words also match their inflections and the compounds they begin that the
   /// index holds (indexed_forms()): at most this many forms a word, the most frequent,
   /// found among the first kFormScan index terms sharing the word's stem as a prefix.
-  static constexpr std::size_t kMaxForms = 40;
-  static constexpr std::size_t kFormScan = 1000;
+  static constexpr std::size_t kMaxForms = WordForms::kMaxForms;
+  static constexpr std::size_t kFormScan = WordForms::kFormScan;
   /// Weight factors of a phrase matched through inflections ("kommunala partnerskapet"
   /// for "kommunalt partnerskap") and through compounds ("hållbara energisystem" for
   /// "hållbar energi"), in texts without the exact phrase (which weighs kExactBoost).
@@ -65,7 +66,7 @@ class QueryBuilder {
   static constexpr double kPhraseCompoundWeight = 0.25;
   /// A compound query word in fewer documents than this also searches its parts near each
   /// other (rare_compound_parts()), within kPartsWindow words, at kPartsWeight.
-  static constexpr Xapian::doccount kRareCompoundDocs = 5;
+  static constexpr Xapian::doccount kRareCompoundDocs = WordForms::kRareCompoundDocs;
   static constexpr Xapian::termcount kPartsWindow = 6;
   static constexpr double kPartsWeight = 0.4;
 
