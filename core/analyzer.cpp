@@ -249,7 +249,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
       // Keep single joiners so step 3 can see them.
       if (end - start == 1) {
         UChar c = u.charAt(start);
-        if (c == u'/' || c == u'@') segments.push_back({byte_at[static_cast<std::size_t>(start)], byte_at[static_cast<std::size_t>(end)]});
+        if (c == u'/' || c == u'@' || c == u'-') segments.push_back({byte_at[static_cast<std::size_t>(start)], byte_at[static_cast<std::size_t>(end)]});
       }
       continue;
     }
@@ -260,9 +260,14 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
   auto is_joiner = [&](const Segment& s, char c) { return s.end - s.begin == 1 && text[s.begin] == c; };
 
   Xapian::termpos pos = 0;
+  std::string chain;  // the closed form of the hyphenated word being read ("e-hälsa")
   for (std::size_t i = 0; i < segments.size(); ++i) {
     Segment s = segments[i];
-    if (is_joiner(s, '/') || is_joiner(s, '@')) continue;
+    if (is_joiner(s, '/') || is_joiner(s, '@') || is_joiner(s, '-')) continue;
+    // A word directly after "word-" continues a hyphenated word: "e-hälsa", "ESF-stöd".
+    const bool hyphen_before = i >= 1 && is_joiner(segments[i - 1], '-') && segments[i - 1].end == s.begin &&
+                               !tokens.empty() && tokens.back().end == segments[i - 1].begin &&
+                               tokens.back().kind == TokenKind::Word && !chain.empty();
     TokenKind kind = all_digits(seg_text(s)) ? TokenKind::Number : TokenKind::Word;
     // Step 3: join "2019/00503" and "name@host.se" when written without spaces.
     while (i + 2 < segments.size() && segments[i + 1].begin == s.end && segments[i + 2].begin == segments[i + 1].end) {
@@ -298,6 +303,13 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
     } else if (!t.stop) {
       t.stem = t.surface;
     }
+    if (kind == TokenKind::Word && hyphen_before && chain.size() + t.surface.size() <= kMaxWordBytes) {
+      chain += t.surface;
+      tokens.back().joined.clear();  // only the last word carries the whole closed form
+      t.joined = chain;
+    } else {
+      chain = kind == TokenKind::Word ? t.surface : std::string();
+    }
     tokens.push_back(std::move(t));
   }
   return tokens;
@@ -317,7 +329,68 @@ std::vector<std::string> Analyzer::expansion_terms(const Token& token) const {
   if (token.stop || token.stem.empty()) return terms;
   for (const std::string& p : token.parts) terms.push_back(std::string(Schema::kPart) + p);
   if (!token.folded.empty()) terms.push_back(std::string(Schema::kFolded) + token.folded);
+  if (!token.joined.empty()) {
+    std::string closed = std::string(Schema::kStem) + stem(token.joined);
+    if (std::find(terms.begin(), terms.end(), closed) == terms.end() && closed != std::string(Schema::kStem) + token.stem) {
+      terms.push_back(std::move(closed));
+    }
+  }
   return terms;
+}
+
+FormRelation Analyzer::form_relation(const Token& word, std::string_view form) const {
+  if (word.stop || word.stem.empty() || form.empty()) return FormRelation::None;
+  if (form == word.surface || stem(form) == word.stem) return FormRelation::Inflection;
+  if (!options_.compounds || !lexical_) return FormRelation::None;
+  // The word, as written or in a compound form (hälsa -> hälso-, gata -> gatu-, with a
+  // linking -s-), followed by a word of the lexicon: "hälsotjänster" for "hälsa", where
+  // the splitter's choice of parts (häls|otjänster) may differ.
+  const SwedishLexicon& lex = lexical_->lexicon;
+  std::vector<std::string> heads{word.surface, word.surface + "s"};
+  if (ends_with(word.surface, "a")) {
+    const std::string root = word.surface.substr(0, word.surface.size() - 1);
+    for (const char* v : {"o", "u", "e"}) heads.push_back(root + v);
+  }
+  for (const std::string& head : heads) {
+    if (form.size() <= head.size() || form.compare(0, head.size(), head) != 0) continue;
+    const std::string_view rest = form.substr(head.size());
+    if (text::to_u32(rest).size() >= kClosedRestLength && lex.known(rest)) return FormRelation::Modifier;
+  }
+  const std::vector<CompoundPart> parts = lexical_->splitter.split(form);
+  if (parts.size() < 2) {
+    // Closed words with the same letter prefix relate as their rests do: "ehälsotjänster"
+    // begins with "ehälsa" as "hälsotjänster" with "hälsa".
+    const std::vector<std::string> w = letter_prefix_parts(word.surface);
+    const std::vector<std::string> f = letter_prefix_parts(form);
+    if (w.size() != 2 || f.size() != 2 || w[0] != f[0]) return FormRelation::None;
+    const std::vector<Token> rest = tokenize(w[1]);
+    return rest.size() == 1 ? form_relation(rest.front(), f[1]) : FormRelation::None;
+  }
+  // The first part as a word: its dictionary form, or with the changed final vowel of
+  // compound forms put back (hälso|arbete -> hälsa, gatu|belysning -> gata).
+  const std::string& base = parts.front().base;
+  if (stem(base) == word.stem) return FormRelation::Modifier;
+  if (ends_with(base, "o") || ends_with(base, "u") || ends_with(base, "e")) {
+    if (stem(base.substr(0, base.size() - 1) + "a") == word.stem) return FormRelation::Modifier;
+  }
+  return FormRelation::None;
+}
+
+std::vector<std::string> Analyzer::letter_prefix_parts(std::string_view folded) const {
+  if (!lexical_ || folded.size() < 1 + kClosedRestLength || folded[0] < 'a' || folded[0] > 'z') return {};
+  const SwedishLexicon& lex = lexical_->lexicon;
+  const std::string_view rest = folded.substr(1);
+  if (lex.known(folded) || text::to_u32(rest).size() < kClosedRestLength || !lex.known(rest)) return {};
+  return {std::string(folded.substr(0, 1)), std::string(rest)};
+}
+
+std::vector<std::string> Analyzer::compound_parts(std::string_view folded) const {
+  std::vector<std::string> out;
+  if (!options_.compounds || !lexical_) return out;
+  const std::vector<CompoundPart> parts = lexical_->splitter.split_loose(folded);
+  if (parts.size() < 2) return out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out.push_back(i + 1 == parts.size() ? parts[i].text : parts[i].base);
+  return out;
 }
 
 std::vector<std::string> Analyzer::diacritic_variants(std::string_view word) const {

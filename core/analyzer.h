@@ -30,6 +30,16 @@ struct Token {
   bool stop = false;      ///< a stop word: indexed for phrases, never stemmed or searched alone
   std::string folded;     ///< stem of the base form without diacritics ("vaxjo"), if it had any
   std::vector<std::string> parts;  ///< stems of a compound's parts and sub-compounds, if split
+  /// On the last word of a hyphenated word ("e-hälsa", "ESF-stöd"): its closed form
+  /// ("ehälsa", "esfstöd"), whose stem is indexed too so that both spellings meet.
+  std::string joined;
+};
+
+/// How a word form found in the index relates to a word of a query (form_relation()).
+enum class FormRelation {
+  None,
+  Inflection,  ///< the same lemma: "kommunala" for "kommunalt", "partnerskapet" for "partnerskap"
+  Modifier,    ///< a compound whose first part is the word: "energisystem" for "energi"
 };
 
 /// A query term with a weight factor relative to the word's own terms (1.0).
@@ -103,7 +113,9 @@ class Analyzer {
   std::vector<std::string> query_terms(const Token& token) const;
 
   /// Index path: the terms indexed for a token besides index_terms(), without positions:
-  /// its compound parts (Schema::kPart) and its folded stem (Schema::kFolded).
+  /// its compound parts (Schema::kPart), its folded stem (Schema::kFolded) and the stem of
+  /// the closed form of a hyphenated word (Token::joined): "e-hälsa" is indexed with the
+  /// stem term of "ehälsa", so a query for either spelling finds it.
   std::vector<std::string> expansion_terms(const Token& token) const;
 
   /// Query path with expansions: query_terms() at weight 1, then
@@ -116,6 +128,23 @@ class Analyzer {
   ///  - for a word whose only diacritics are foreign (é, ü), the folded stem too: "idé"
   ///    finds "ide".
   std::vector<WeightedTerm> weighted_query_terms(const Token& token) const;
+
+  /// How the folded word `form` (an index term) relates to `word`: an inflection of the
+  /// same lemma, a compound whose first part (modifier) is the word, or neither.
+  /// Compounds whose head is the word ("solenergi" for "energi") are None.
+  FormRelation form_relation(const Token& word, std::string_view form) const;
+
+  /// The parts of a compound as dictionary words, top-level split only ("besöksnärings|
+  /// företag" -> besöksnäring, företag), split loosely (CompoundSplitter::split_loose):
+  /// "solenergi" -> sol, energi; empty for a word that is not a compound.
+  std::vector<std::string> compound_parts(std::string_view folded) const;
+
+  /// A word written closed that Swedes also write with a hyphen after a first letter
+  /// ("ehälsa", "etjänster" for e-hälsa, e-tjänster): the letter and the rest, when the
+  /// word is unknown to the lexicon and the rest is a known word of at least
+  /// kClosedRestLength letters; empty otherwise.
+  std::vector<std::string> letter_prefix_parts(std::string_view folded) const;
+  static constexpr std::size_t kClosedRestLength = 4;
 
   /// The lexicon words a word typed without diacritics may stand for: "halsan" ->
   /// "hälsan"; empty for a word with too many a/o/e/u to try them all.

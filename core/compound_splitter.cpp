@@ -76,6 +76,8 @@ std::vector<CompoundPart> CompoundSplitter::split(std::string_view word) const {
   return parts;
 }
 
+std::vector<CompoundPart> CompoundSplitter::split_loose(std::string_view word) const { return compute_split(word, true); }
+
 std::vector<CompoundPart> CompoundSplitter::split_fully(std::string_view word) const {
   std::vector<CompoundPart> out;
   const std::vector<CompoundPart> parts = split(word);
@@ -103,7 +105,7 @@ std::vector<CompoundPart> CompoundSplitter::split_fully(std::string_view word) c
   return out;
 }
 
-std::vector<CompoundPart> CompoundSplitter::compute_split(std::string_view word) const {
+std::vector<CompoundPart> CompoundSplitter::compute_split(std::string_view word, bool loose) const {
   if (!all_letters(word)) return {};
   const std::vector<std::size_t> b = boundaries(word);
   const std::size_t n = b.size() - 1;  // letters
@@ -113,6 +115,8 @@ std::vector<CompoundPart> CompoundSplitter::compute_split(std::string_view word)
   bool strict = false;
   if (lexicon_.known_simple(word)) {
     if (lexicon_.is_name(word)) return {};  // Norrköping is not norr + köping
+  }
+  if (!loose && lexicon_.known_simple(word)) {
     min_len = kStrictPartLength;
     strict = true;
   }

@@ -43,6 +43,10 @@ class CompoundSplitter {
 
   /// The parts of a folded word, in order; empty if it is not a compound. Cached.
   std::vector<CompoundPart> split(std::string_view word) const;
+  /// split() without the protection of words the dictionary lists whole: "solenergi" ->
+  /// sol|energi (parts of kMinPartLength letters, any modifier the dictionary has). For
+  /// rare query words whose parts are searched as a fallback; not cached.
+  std::vector<CompoundPart> split_loose(std::string_view word) const;
   /// split(), with every part that is a compound itself split too, down to single
   /// words: arbets|marknadsavdelningen -> arbets|marknads|avdelningen.
   std::vector<CompoundPart> split_fully(std::string_view word) const;
@@ -52,7 +56,7 @@ class CompoundSplitter {
   /// forms the dictionary marks for compounds, or a linking -s-.
   std::string modifier_base(std::string_view part, bool strict) const;
 
-  std::vector<CompoundPart> compute_split(std::string_view word) const;
+  std::vector<CompoundPart> compute_split(std::string_view word, bool loose = false) const;
 
   const SwedishLexicon& lexicon_;
   mutable WordCache<std::vector<CompoundPart>> cache_;

@@ -7,6 +7,7 @@
 #include "schema.h"
 #include "synonyms.h"
 #include "text.h"
+#include "word_forms.h"
 
 namespace fynd {
 namespace {
@@ -297,21 +298,64 @@ class Parser {
     if (negated_ == 0) out_.highlight_terms.insert(term);
   }
 
-  /// A quoted phrase; `prefix` is "" for all text or Schema::kTitle.
+  /// A quoted phrase; `prefix` is "" for all text or Schema::kTitle. Besides the exact
+  /// words (boosted), the phrase matches the inflections of its words ("kommunala
+  /// partnerskapet" for "kommunalt partnerskap") and, weaker, compounds beginning with
+  /// them ("hållbara energisystem" for "hållbar energi"), as far as the index holds them.
   std::optional<Xapian::Query> phrase(const std::string& s, std::string_view prefix) {
     std::vector<Token> tokens = analyzer_.tokenize(s);
     if (tokens.empty()) return std::nullopt;
-    std::vector<Xapian::Query> terms;
+    std::vector<Xapian::Query> terms, inflected, compounded;
+    bool any_inflected = false;
+    bool any_compounded = false;
     for (const Token& t : tokens) {
       terms.emplace_back(std::string(prefix) + t.surface);
       highlight(t.surface);
+      std::vector<std::string> inflections, all_forms;
+      for (const std::string& form : builder_.indexed_forms(t, prefix, true)) {
+        const std::string_view word = std::string_view(form).substr(prefix.size());
+        highlight(std::string(word));
+        all_forms.push_back(form);
+        if (word == t.surface || analyzer_.form_relation(t, word) == FormRelation::Inflection) inflections.push_back(form);
+      }
+      any_inflected = any_inflected || inflections.size() > 1;
+      any_compounded = any_compounded || all_forms.size() > inflections.size();
+      inflected.push_back(any_of(inflections));
+      compounded.push_back(any_of(all_forms));
     }
     if (terms.size() == 1) return terms.front();
-    Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    const auto n = static_cast<Xapian::termcount>(terms.size());
+    Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), n);
+    if (any_inflected || any_compounded) {
+      q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, QueryBuilder::kExactBoost);
+      // The exact phrase, boosted; texts with it rank among themselves as they would
+      // without the other forms (an OR inside a phrase weighs every form anywhere in the
+      // text). The other texts follow, at lower weights.
+      std::vector<Xapian::Query> other;
+      if (any_inflected) {
+        other.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                           Xapian::Query(Xapian::Query::OP_PHRASE, inflected.begin(), inflected.end(), n),
+                           QueryBuilder::kPhraseInflectionWeight);
+      }
+      if (any_compounded) {
+        other.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                           Xapian::Query(Xapian::Query::OP_PHRASE, compounded.begin(), compounded.end(), n),
+                           QueryBuilder::kPhraseCompoundWeight);
+      }
+      const Xapian::Query forms = other.size() == 1 ? other.front() : Xapian::Query(Xapian::Query::OP_OR, other.begin(), other.end());
+      q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_AND_NOT, forms, q));
+    }
     if (prefix.empty()) {
       if (auto synonyms = Synonyms::shared().expand(analyzer_, tokens)) q = Xapian::Query(Xapian::Query::OP_OR, q, *synonyms);
     }
     return q;
+  }
+
+  /// One term, or the OR of several (a phrase position matching any of them).
+  static Xapian::Query any_of(const std::vector<std::string>& terms) {
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    std::vector<Xapian::Query> qs(terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
   }
 
   std::optional<Xapian::Query> word(const std::string& s, bool wildcard, std::string_view prefix) {
@@ -330,7 +374,28 @@ class Parser {
       return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, wild(folded), QueryBuilder::kExactBoost),
                            wild(std::string(Schema::kStem) + folded));
     }
-    if (tokens.size() > 1) return phrase(s, prefix);
+    if (tokens.size() > 1) {
+      std::optional<Xapian::Query> q = phrase(s, prefix);
+      // A hyphenated word also matches its closed form: "e-hälsa" finds "ehälsa", "eHälsa".
+      std::string closed;
+      for (const Token& t : tokens) closed += t.surface;
+      if (q && prefix.empty() && tokens.back().joined == closed) {
+        const std::vector<Token> whole = analyzer_.tokenize(closed);
+        if (whole.size() == 1 && !whole.front().stop) {
+          // The closed word's own terms only: its parts are the phrase already.
+          std::vector<Xapian::Query> alts;
+          for (const std::string& term : analyzer_.query_terms(whole.front())) {
+            highlight(term);
+            alts.emplace_back(term);
+          }
+          alts.front() = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, alts.front(), QueryBuilder::kExactBoost);
+          if (std::optional<Xapian::Query> longer = closed_compounds(whole.front())) alts.push_back(*longer);
+          alts.push_back(*q);
+          q = Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+        }
+      }
+      return q;
+    }
     const Token& t = tokens.front();
     if (t.stop && !keep_stop_words_) return std::nullopt;
     if (!prefix.empty()) {
@@ -338,7 +403,39 @@ class Parser {
       return Xapian::Query(std::string(prefix) + t.surface);
     }
     for (const WeightedTerm& term : analyzer_.weighted_query_terms(t)) highlight(term.term);
-    return builder_.word_query(t, out_.implicit_or);
+    if (!out_.implicit_or) {
+      for (const Token& part : builder_.rare_compound_parts(t)) {
+        highlight(std::string(Schema::kStem) + part.stem);
+        for (const std::string& form : builder_.indexed_forms(part, "", true)) highlight(form);
+      }
+    }
+    Xapian::Query q = builder_.word_query(t, out_.implicit_or);
+    // A closed word also matches its hyphenated spelling as a phrase ("ehälsa" finds
+    // "e-hälsoarbete" through the forms of "hälsa"); the closed stems already meet.
+    const std::vector<std::string> split = t.kind == TokenKind::Word && !t.stop && t.joined.empty()
+                                               ? analyzer_.letter_prefix_parts(t.surface)
+                                               : std::vector<std::string>{};
+    if (!split.empty() && !out_.implicit_or) {
+      if (std::optional<Xapian::Query> hyphenated = phrase(split[0] + " " + split[1], "")) {
+        q = Xapian::Query(Xapian::Query::OP_OR, q, *hyphenated);
+      }
+      if (std::optional<Xapian::Query> longer = closed_compounds(t)) q = Xapian::Query(Xapian::Query::OP_OR, q, *longer);
+    }
+    return q;
+  }
+
+  /// The closed compounds the index holds that begin with a closed word ("ehälsotjänster"
+  /// for "ehälsa"), weakly; nullopt if none.
+  std::optional<Xapian::Query> closed_compounds(const Token& closed) {
+    std::vector<Xapian::Query> forms;
+    for (const std::string& form : builder_.indexed_forms(closed, "", true)) {
+      if (form == closed.surface || analyzer_.form_relation(closed, form) != FormRelation::Modifier) continue;
+      highlight(form);
+      forms.emplace_back(form);
+    }
+    if (forms.empty()) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
+                         QueryBuilder::kPhraseCompoundWeight);
   }
 
   std::optional<Xapian::Query> field(const Lexeme& l) {
@@ -445,10 +542,33 @@ Xapian::Query QueryBuilder::word_query(const Token& token, bool ranked) const {
       alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(terms[i].term), weight);
     }
   }
+  // A rare compound also as its parts near each other: "solenergi" finds "energi från
+  // solen", below the projects that use the word itself.
+  if (!ranked) {
+    const std::vector<Token> parts = rare_compound_parts(token);
+    if (!parts.empty()) {
+      std::vector<Xapian::Query> near;
+      for (const Token& part : parts) {
+        const std::vector<std::string> forms = indexed_forms(part, "", true);
+        std::vector<Xapian::Query> qs(forms.begin(), forms.end());
+        near.push_back(qs.size() == 1 ? qs.front() : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+      }
+      alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_NEAR, near.begin(), near.end(), kPartsWindow), kPartsWeight);
+    }
+  }
   // Other names of the word (ESF -> Socialfonden, "Europeiska socialfonden").
   if (auto synonyms = Synonyms::shared().expand(analyzer_, {token})) alts.push_back(*synonyms);
   if (alts.size() == 1) return alts.front();
   return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+}
+
+std::vector<std::string> QueryBuilder::indexed_forms(const Token& token, std::string_view prefix, bool modifiers) const {
+  return WordForms(analyzer_, db_).indexed(token, prefix, modifiers);
+}
+
+std::vector<Token> QueryBuilder::rare_compound_parts(const Token& token) const {
+  return WordForms(analyzer_, db_).rare_compound_parts(token);
 }
 
 ParsedQuery QueryBuilder::parse(std::string_view query_text) const {

@@ -13,6 +13,7 @@
 #include "analyzer.h"
 #include "facet_value_resolver.h"
 #include "search_request.h"
+#include "word_forms.h"
 
 namespace fynd {
 
@@ -33,7 +34,11 @@ struct ParsedQuery {
 ///
 ///  - words: each word matches its Swedish stem (`Z` term) or, weighted a bit higher,
 ///    its exact form; a word the Analyzer splits into several tokens ("ESF-stöd") is a phrase;
-///  - "quoted phrases" (positional, stop words kept inside);
+///  - "quoted phrases" (positional, stop words kept inside); with an index, also the
+///    inflections and compounds of their words that the index holds, below the exact phrase;
+///  - a hyphenated word ("e-hälsa") also as its closed form ("ehälsa"), and a closed word
+///    with a letter prefix as the hyphenated phrase; a rare compound also as its parts near
+///    each other (rare_compound_parts());
 ///  - AND, OR, NOT (also OCH, ELLER, INTE in capitals), `+word` (required), `-word` (excluded),
 ///    parentheses;
 ///  - `word*` trailing wildcard, on exact forms and on stems;
@@ -56,6 +61,21 @@ class QueryBuilder {
   static constexpr double kExactBoost = 1.5;
   /// Most frequent expansions of one wildcard.
   static constexpr Xapian::termcount kWildcardLimit = 200;
+  /// Phrase words also match their inflections and the compounds they begin that the
+  /// index holds (indexed_forms()): at most this many forms a word, the most frequent,
+  /// found among the first kFormScan index terms sharing the word's stem as a prefix.
+  static constexpr std::size_t kMaxForms = WordForms::kMaxForms;
+  static constexpr std::size_t kFormScan = WordForms::kFormScan;
+  /// Weight factors of a phrase matched through inflections ("kommunala partnerskapet"
+  /// for "kommunalt partnerskap") and through compounds ("hållbara energisystem" for
+  /// "hållbar energi"), in texts without the exact phrase (which weighs kExactBoost).
+  static constexpr double kPhraseInflectionWeight = 0.5;
+  static constexpr double kPhraseCompoundWeight = 0.25;
+  /// A compound query word in fewer documents than this also searches its parts near each
+  /// other (rare_compound_parts()), within kPartsWindow words, at kPartsWeight.
+  static constexpr Xapian::doccount kRareCompoundDocs = WordForms::kRareCompoundDocs;
+  static constexpr Xapian::termcount kPartsWindow = 6;
+  static constexpr double kPartsWeight = 0.4;
 
   /// `db` (optional) lets year ranges without an upper or lower bound use the years
   /// present in the index.
@@ -82,6 +102,15 @@ class QueryBuilder {
 
   /// The resolver of funder, region and theme values (with the index's values when `db` was given).
   const FacetValueResolver& resolver() const { return resolver_; }
+  /// The positional terms (surface forms) the index holds for one word, `prefix` + form:
+  /// the word itself first, then its inflections, then (with `modifiers`) compounds that
+  /// begin with it; at most kMaxForms, the most frequent. Just the word without an index.
+  std::vector<std::string> indexed_forms(const Token& token, std::string_view prefix, bool modifiers) const;
+
+  /// The parts of a compound query word, as tokens, when the word is in fewer than
+  /// kRareCompoundDocs documents of the index (solenergi -> sol, energi); empty otherwise,
+  /// and always without an index.
+  std::vector<Token> rare_compound_parts(const Token& token) const;
 
  private:
   const Analyzer& analyzer_;

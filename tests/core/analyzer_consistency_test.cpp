@@ -27,6 +27,9 @@ std::size_t expect_identical_terms(const std::vector<std::string>& texts, const 
   std::map<std::string, Terms> indexed;
   for (const auto& text : texts) {
     for (const Token& t : indexer.tokenize(text)) {
+      // The last word of a hyphenated word also carries the closed form's stem, which
+      // depends on the word before it (analyzer_forms_test checks it).
+      if (!t.joined.empty()) continue;
       indexed.try_emplace(t.surface, Terms{indexer.index_terms(t), indexer.expansion_terms(t)});
     }
   }

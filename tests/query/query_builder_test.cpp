@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "schema.h"
+#include "test_support.h"
 
 namespace fynd {
 namespace {
@@ -174,6 +175,136 @@ TEST_F(QueryBuilderTest, HighlightTermsExcludeNegatedWords) {
   const ParsedQuery q = builder_.parse("bredband -fiber");
   EXPECT_EQ(q.highlight_terms.count("bredband"), 1u);
   EXPECT_EQ(q.highlight_terms.count("fiber"), 0u);
+}
+
+/// A small index of one-line texts (ids t0, t1, ...) for queries that consult the index.
+class QueryBuilderIndexTest : public ::testing::Test {
+ protected:
+  /// Also adds kFiller texts without any of the test's words, so that, as in a real index,
+  /// each word is in a small share of the documents.
+  void index(const std::vector<std::string>& texts) {
+    Xapian::WritableDatabase w((test::temp_dir() / "db").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (int i = 0; i < kFiller; ++i) {
+      Xapian::Document doc;
+      Xapian::termpos pos = 0;
+      analyzer_.index_text(doc, "Bredband och fiber till byarna, nummer " + std::to_string(i), Field::Body, pos);
+      doc.set_data("filler");
+      w.add_document(doc);
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      Xapian::Document doc;
+      Xapian::termpos pos = 0;
+      analyzer_.index_text(doc, texts[i], Field::Body, pos);
+      doc.set_data("t" + std::to_string(i));
+      w.add_document(doc);
+    }
+    w.commit();
+    db_ = w;
+  }
+  /// The ids of the matches, best first.
+  std::vector<std::string> search(const std::string& q) const {
+    const QueryBuilder builder(analyzer_, &db_);
+    Xapian::Enquire e(db_);
+    e.set_query(builder.parse(q).query);
+    std::vector<std::string> out;
+    const Xapian::MSet m = e.get_mset(0, 100);
+    for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document().get_data());
+    return out;
+  }
+
+  static constexpr int kFiller = 20;
+  Analyzer analyzer_;
+  Xapian::Database db_;
+};
+
+TEST_F(QueryBuilderIndexTest, PhraseMatchesInflectionsWithTheExactFormFirst) {
+  index({"Vi har kommunala partnerskapet med Stellenbosch.",   // t0 inflected
+         "Ett kommunalt partnerskap med Vushtrri.",            // t1 exact
+         "Partnerskap: kommunalt och regionalt.",              // t2 words apart
+         "Satsningen gäller hållbara energisystem i länet.",  // t3 compound beginning with the word
+         "Satsningen gäller hållbar energi i länet.",          // t4 exact
+         "Kommunikation och partnerskap."});                   // t5 shares a prefix only
+  const std::vector<std::string> partnerskap = search("\"kommunalt partnerskap\"");
+  EXPECT_EQ(partnerskap, (std::vector<std::string>{"t1", "t0"}));
+  const std::vector<std::string> energi = search("\"hållbar energi\"");
+  EXPECT_EQ(energi, (std::vector<std::string>{"t4", "t3"}));
+  // The inflected text is marked in snippets too.
+  const QueryBuilder builder(analyzer_, &db_);
+  const ParsedQuery parsed = builder.parse("\"kommunalt partnerskap\"");
+  EXPECT_EQ(parsed.highlight_terms.count("kommunala"), 1u);
+  EXPECT_EQ(parsed.highlight_terms.count("partnerskapet"), 1u);
+  // Without an index the phrase is the exact words only.
+  EXPECT_EQ(QueryBuilder(analyzer_).parse("\"kommunalt partnerskap\"").query.get_description().find(" OR "),
+            std::string::npos);
+}
+
+TEST_F(QueryBuilderIndexTest, IndexedFormsAreBoundedAndInflectionsComeFirst) {
+  std::vector<std::string> texts{"om energi", "om energin", "om solenergi", "om energisk"};
+  for (const std::string head : {"system", "bolag", "plan", "kontor", "råd", "mål", "frågor", "företag", "lösningar",
+                                 "teknik", "skatt", "användning", "effektivisering", "besparing", "källa", "pris",
+                                 "kostnad", "förbrukning", "produktion", "lagring", "omställning", "politik",
+                                 "strategi", "kartläggning", "rådgivning", "sektor", "marknad", "forskning",
+                                 "centrum", "behov", "bransch", "anläggning", "lager", "kluster", "program",
+                                 "projekt", "utbildning", "brist", "krav", "mätning", "konsult", "säkerhet",
+                                 "tillförsel", "fråga", "område", "frågan"}) {
+    texts.push_back("om energi" + head);
+  }
+  index(texts);
+  const QueryBuilder builder(analyzer_, &db_);
+  const Token energi = analyzer_.tokenize("energi").front();
+  const std::vector<std::string> forms = builder.indexed_forms(energi, "", true);
+  EXPECT_EQ(forms.size(), QueryBuilder::kMaxForms);  // more compounds are in the index
+  EXPECT_EQ(forms[0], "energi");
+  EXPECT_EQ(forms[1], "energin");
+  EXPECT_EQ(std::count(forms.begin(), forms.end(), "solenergi"), 0);
+  EXPECT_EQ(std::count(forms.begin(), forms.end(), "energisk"), 0);
+  const std::vector<std::string> inflections = builder.indexed_forms(energi, "", false);
+  EXPECT_EQ(inflections, (std::vector<std::string>{"energi", "energin"}));
+}
+
+TEST_F(QueryBuilderIndexTest, HyphenatedAndClosedSpellingsFindEachOther) {
+  index({"Satsningar på e-hälsa i länet.",  // t0
+         "Arbete med ehälsa i länet.",      // t1
+         "Arbete med eHälsa i länet.",      // t2
+         "Hälsa för alla, e och f.",        // t3 neither
+         "Ett samlat e-hälsoarbete.",       // t4 a compound beginning with the word, hyphenated
+         "Nya eHälsotjänster i vården."});  // t5 the same, closed
+  for (const std::string q : {"e-hälsa", "ehälsa", "eHälsa", "E-Hälsa"}) {
+    std::vector<std::string> hits = search(q);
+    ASSERT_EQ(hits.size(), 5u) << q;
+    EXPECT_NE(hits[0], "t4") << q;  // the compounds after the word itself
+    EXPECT_NE(hits[0], "t5") << q;
+    std::sort(hits.begin(), hits.end());
+    EXPECT_EQ(hits, (std::vector<std::string>{"t0", "t1", "t2", "t4", "t5"})) << q;
+  }
+}
+
+TEST_F(QueryBuilderIndexTest, RareCompoundAlsoSearchesItsPartsNearEachOther) {
+  index({"Solenergi i skolan.",                                                       // t0 the word
+         "Energi från solen på skolans tak.",                                         // t1 parts near
+         "Solen lyste över ängarna och fälten hela sommaren medan barnen lekte vid "
+         "stranden och de vuxna talade om helt andra saker, till slut om energi.",   // t2 parts far apart
+         "Vindkraft och vatten."});                                                   // t3 neither
+  // The word first, then its parts near each other; parts far apart are no match.
+  EXPECT_EQ(search("solenergi"), (std::vector<std::string>{"t0", "t1"}));
+  const QueryBuilder builder(analyzer_, &db_);
+  const std::vector<Token> parts = builder.rare_compound_parts(analyzer_.tokenize("solenergi").front());
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].surface, "sol");
+  EXPECT_EQ(parts[1].surface, "energi");
+  // Not for a simple word, and not without an index.
+  EXPECT_TRUE(builder.rare_compound_parts(analyzer_.tokenize("skolan").front()).empty());
+  EXPECT_TRUE(QueryBuilder(analyzer_).rare_compound_parts(analyzer_.tokenize("solenergi").front()).empty());
+}
+
+TEST_F(QueryBuilderIndexTest, CommonCompoundDoesNotSearchItsParts) {
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < QueryBuilder::kRareCompoundDocs; ++i) texts.push_back("Solenergi nummer " + std::to_string(i));
+  texts.push_back("Energi från solen.");
+  index(texts);
+  const QueryBuilder builder(analyzer_, &db_);
+  EXPECT_TRUE(builder.rare_compound_parts(analyzer_.tokenize("solenergi").front()).empty());
+  EXPECT_EQ(builder.parse("solenergi").query.get_description().find("NEAR"), std::string::npos);
 }
 
 }  // namespace
