@@ -58,12 +58,29 @@ class StatsSpy : public Xapian::MatchSpy {
       if (budget) g.budgets.push_back(*budget);
     }
     if (!budget) return;
+    // Regions are not divided: a project's regions are nested (kommun, län, riksområde), so
+    // each region it lies in gets its whole share; the budget is divided over the other
+    // facets' values only.
+    std::vector<std::string> regions;
+    const auto region_pos = static_cast<std::size_t>(std::find(by_.begin(), by_.end(), Facet::Region) - by_.begin());
+    if (region_pos < by_.size()) {
+      regions = std::move(budget_keys[region_pos]);
+      budget_keys[region_pos] = {std::string()};
+    }
     // Whole kronor: the first (budget mod n) groups get one krona more, so the shares add
     // up to the budget exactly.
-    const auto targets = combinations(budget_keys);
+    auto targets = combinations(budget_keys);
     const auto n = static_cast<std::int64_t>(targets.size());
     for (std::size_t i = 0; i < targets.size(); ++i) {
-      groups_[targets[i]].share += *budget / n + (static_cast<std::int64_t>(i) < *budget % n ? 1 : 0);
+      const std::int64_t share = *budget / n + (static_cast<std::int64_t>(i) < *budget % n ? 1 : 0);
+      if (regions.empty()) {
+        groups_[targets[i]].share += share;
+        continue;
+      }
+      for (const std::string& region : regions) {
+        targets[i][region_pos] = region;
+        groups_[targets[i]].share += share;
+      }
     }
   }
   Xapian::MatchSpy* clone() const override { return new StatsSpy(by_, budget_by_); }
@@ -167,7 +184,16 @@ std::string budget_label_sv(const StatsResult& r) {
   if (by_year && r.budget_by == BudgetBy::Start) {
     return std::string("hela budgeten på projektets startår") + (r.by.size() > 1 ? ", jämnt fördelad över övriga värden" : "");
   }
+  const bool by_region = std::find(r.by.begin(), r.by.end(), Facet::Region) != r.by.end();
   if (by_year && r.by.size() == 1) return "budget jämnt fördelad över projektets år";
+  if (by_region && r.by.size() == 1) {
+    return "hela budgeten i varje region projektet ligger i; kommun, län och riksområde överlappar";
+  }
+  if (by_region) {
+    return std::string(by_year && r.budget_by == BudgetBy::Start ? "hela budgeten på projektets startår"
+                                                                  : "budget jämnt fördelad över projektets år")
+           + ", hela beloppet i varje region projektet ligger i";
+  }
   return "budget jämnt fördelad över projektets grupper";
 }
 

@@ -16,7 +16,9 @@ namespace fynd {
 /// How a project's budget is put into the groups it falls in.
 enum class BudgetBy {
   /// Divided evenly over the project's groups (its years, its funders, ... or their
-  /// combinations), in whole kronor; the rows add up to the total.
+  /// combinations), in whole kronor; the rows add up to the total. Regions are nested
+  /// (kommun, län, riksområde), so they are not divided: each region a project lies in
+  /// gets its whole share, and rows by region overlap.
   Spread,
   /// By year: the whole budget in the project's start year; other facets as Spread.
   Start,
@@ -49,7 +51,7 @@ struct StatsResult {
   BudgetBy budget_by = BudgetBy::Spread;
   std::uint64_t total = 0;        ///< matching projects (each once)
   std::uint64_t with_budget = 0;  ///< matching projects with a known budget
-  std::int64_t budget_sum = 0;    ///< over matching projects, each once = the rows' sum
+  std::int64_t budget_sum = 0;    ///< over matching projects, each once = the rows' sum (not by region)
   std::optional<double> budget_median;  ///< over matching projects, each once
   std::vector<StatsRow> rows;     ///< years ascending; other facets by count, then name
   std::vector<FilterSuggestion> filter_suggestions;  ///< filter values that matched nothing

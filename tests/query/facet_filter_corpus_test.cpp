@@ -178,6 +178,26 @@ TEST_F(FacetFilterCorpus, SpreadBudgetsAddUpToTheProjectsBudgets) {
   EXPECT_EQ(rows, stats.budget_sum);
 }
 
+TEST_F(FacetFilterCorpus, ARegionRowHoldsTheWholeBudgetOfItsProjects) {
+  // Regions nest (kommun, län, riksområde): a län's row is the budget of the projects in it.
+  StatsRequest r;
+  r.by = {Facet::Region};
+  const StatsResult stats = Analytics(*searcher_).stats(r);
+  for (const std::string region : {"Norrbottens län", "Värmlands län", "Övre Norrland", "Luleå"}) {
+    SearchRequest in;
+    in.filters[Facet::Region] = {region};
+    std::uint64_t projects = 0;
+    const std::int64_t expected = stored_budget_sum(*searcher_, in, projects);
+    ASSERT_GT(projects, 0u) << region;
+    const auto row = std::find_if(stats.rows.begin(), stats.rows.end(),
+                                  [&](const StatsRow& x) { return x.keys == std::vector<std::string>{region}; });
+    ASSERT_NE(row, stats.rows.end()) << region;
+    EXPECT_EQ(row->count, projects) << region;
+    EXPECT_EQ(row->budget_sum, expected) << region;
+  }
+  EXPECT_NE(budget_label_sv(stats).find("överlappar"), std::string::npos);
+}
+
 TEST_F(FacetFilterCorpus, StartYearPutsEachBudgetInExactlyOneYear) {
   StatsRequest r;
   r.by = {Facet::Year};
