@@ -154,11 +154,20 @@ void Server::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   }
   tls_request.route = m.route->pattern;
   Exchange ex{req, res, service, std::move(m.path)};
-  try {
-    m.route->handler(ex);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    service.pool.searcher().reopen();  // re-indexed under our feet: one retry on the new revision
-    m.route->handler(ex);
+  // Re-indexed under our feet (a reader can only read the last two revisions): retry on
+  // the newest one. A writer committing batch after batch can overtake one retry, so allow
+  // a few before the error goes out as a 500.
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      m.route->handler(ex);
+      return;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+      service.pool.searcher().reopen();
+      res = httplib::Response();
+      apply_cors(req, res);
+    }
   }
 }
 
