@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
 #include <utility>
 
 #include "error.h"
@@ -89,6 +93,59 @@ std::string parser_message(const json::exception& e) {
   return msg;
 }
 
+/// Replaces each number of `text` too large for a double (1e400) by null, padded with
+/// spaces to the same length so byte positions stay; returns the numbers replaced.
+/// nlohmann::json refuses such a number and with it the whole document.
+std::vector<std::string> null_huge_numbers(std::string& text) {
+  std::vector<std::string> replaced;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      continue;
+    }
+    if (c != '-' && (c < '0' || c > '9')) continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) != 0 || text[end] == '.' ||
+                                 text[end] == 'e' || text[end] == 'E' || text[end] == '+' || text[end] == '-')) {
+      ++end;
+    }
+    const std::string token = text.substr(i, end - i);
+    const double value = std::strtod(token.c_str(), nullptr);
+    if (std::isinf(value) && token.size() >= 4) {
+      replaced.push_back(token);
+      text.replace(i, token.size(), "null" + std::string(token.size() - 4, ' '));
+    }
+    i = end - 1;
+  }
+  return replaced;
+}
+
+/// json::parse, but a number out of a double's range becomes null (with a warning in
+/// `warnings`) instead of failing the whole document.
+json parse_lenient_numbers(std::string_view text, const std::string& where, std::vector<std::string>& warnings) {
+  try {
+    return json::parse(text);
+  } catch (const json::out_of_range&) {
+    std::string copy(text);
+    const std::vector<std::string> huge = null_huge_numbers(copy);
+    if (huge.empty()) throw;
+    for (const std::string& n : huge) {
+      warnings.push_back(where + ": number " + n.substr(0, 40) + " is out of range; the field is left empty");
+    }
+    return json::parse(copy);
+  }
+}
+
 /// A field as text: strings as they are, numbers printed, null/absent empty.
 std::string field_text(const json& record, const char* key) {
   const auto it = record.find(key);
@@ -105,7 +162,11 @@ std::optional<std::int64_t> amount(const json& record, const char* key) {
   const auto it = record.find(key);
   if (it == record.end() || it->is_null()) return std::nullopt;
   if (it->is_number_integer() || it->is_number_unsigned()) return it->get<std::int64_t>();
-  if (it->is_number_float()) return static_cast<std::int64_t>(it->get<double>());
+  if (it->is_number_float()) {
+    const double d = it->get<double>();
+    if (!std::isfinite(d) || std::fabs(d) > 9.0e18) return std::nullopt;  // no SEK amount is that large
+    return static_cast<std::int64_t>(d);
+  }
   if (it->is_string()) return record_fields::parse_amount(it->get_ref<const std::string&>());
   throw InputError(std::string("field \"") + key + "\" is not an amount");
 }
@@ -186,11 +247,16 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
       std::string_view line = text::trim(std::string_view(text).substr(start, nl - start));
       if (!line.empty()) {
         try {
-          records.emplace_back(json::parse(line), std::make_pair(start, nl));
+          records.emplace_back(parse_lenient_numbers(line, file + ": line " + std::to_string(line_no), warnings),
+                               std::make_pair(start, nl));
         } catch (const json::parse_error& e) {
           const std::size_t column = e.byte > 0 ? e.byte : 1;
           std::string msg = "line " + std::to_string(line_no) + ", column " + std::to_string(column) + ": " +
                             parser_message(e);
+          if (first_error.empty()) first_error = msg;
+          warnings.push_back(file + ": skipped record on " + msg);
+        } catch (const json::exception& e) {
+          const std::string msg = "line " + std::to_string(line_no) + ": " + parser_message(e);
           if (first_error.empty()) first_error = msg;
           warnings.push_back(file + ": skipped record on " + msg);
         }
@@ -201,10 +267,12 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
   } else {
     json root;
     try {
-      root = json::parse(text);
+      root = parse_lenient_numbers(text, file, warnings);
     } catch (const json::parse_error& e) {
       throw InputError(file + ": invalid JSON at " + position(text, e.byte > 0 ? e.byte - 1 : 0) + " (byte " +
                        std::to_string(e.byte) + "): " + parser_message(e));
+    } catch (const json::exception& e) {
+      throw InputError(file + ": invalid JSON: " + parser_message(e));
     }
     if (root.is_object()) {
       records.emplace_back(std::move(root), std::make_pair(std::size_t{0}, std::size_t{0}));
