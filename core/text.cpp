@@ -145,4 +145,11 @@ std::size_t length(std::string_view utf8) {
   return n;
 }
 
+std::string_view prefix_bytes(std::string_view utf8, std::size_t max_bytes) {
+  if (utf8.size() <= max_bytes) return utf8;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
+  return utf8.substr(0, cut);
+}
+
 }  // namespace fynd::text

@@ -24,5 +24,7 @@ std::string squash_space(std::string_view s);
 std::u32string to_u32(std::string_view utf8);
 /// Number of code points.
 std::size_t length(std::string_view utf8);
+/// At most the first `max_bytes` of UTF-8 text, never cutting a character in two.
+std::string_view prefix_bytes(std::string_view utf8, std::size_t max_bytes);
 
 }  // namespace fynd::text

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iomanip>
@@ -21,6 +22,28 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{512} << 20;
+
+/// Cuts `text` to at most `max_bytes`, at the last paragraph or line break (else the last
+/// space, else a character boundary) before the limit. Returns false if it was short enough.
+bool truncate_text(std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return false;
+  const std::string_view head = std::string_view(text).substr(0, max_bytes);
+  std::size_t cut = head.rfind("\n\n");
+  if (cut == std::string_view::npos || cut < max_bytes / 2) cut = head.rfind('\n');
+  if (cut == std::string_view::npos || cut < max_bytes / 2) cut = head.rfind(' ');
+  if (cut == std::string_view::npos || cut < max_bytes / 2) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  }
+  text.resize(cut);
+  return true;
+}
+
+std::string megabytes(std::size_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return buf;
+}
 
 double now_seconds() {
   using namespace std::chrono;
@@ -254,7 +277,18 @@ void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummar
         report("warning", file, reason_of(w, file));
       }
       if (!doc.record && text::trim(doc.text).empty() && doc.title.empty()) continue;
-      for (Project& p : understander_.projects(doc)) projects.push_back(std::move(p));
+      for (Project& p : understander_.projects(doc)) {
+        // A project text of megabytes is a dump, not a description: index its start, so
+        // that no search pays for reading and snippeting the rest.
+        const std::size_t size = p.text.size();
+        if (truncate_text(p.text, kMaxProjectTextBytes)) {
+          const std::string w = "project \"" + p.title.substr(0, 80) + "\" has " + megabytes(size) +
+                                " of text; only the first " + megabytes(p.text.size()) + " is indexed";
+          summary.warnings.push_back(file + ": " + w);
+          report("warning", file, w);
+        }
+        projects.push_back(std::move(p));
+      }
     }
   } catch (const NotIndexable& e) {
     return skip(reason_of(e.what(), file));

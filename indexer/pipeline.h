@@ -16,6 +16,10 @@ namespace fynd {
 class IndexWriter;
 
 /// What one `fynd-index` run is asked to do.
+/// The most text one project keeps (bytes); the rest of a longer text is dropped at index
+/// time with a warning, so no search reads or snippets megabytes for one hit.
+inline constexpr std::size_t kMaxProjectTextBytes = std::size_t{1} << 20;
+
 struct IndexOptions {
   std::filesystem::path db = "fynd-db";       ///< the index directory (created if missing)
   std::vector<std::filesystem::path> inputs;  ///< files and folders, folders recursively

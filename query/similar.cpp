@@ -53,6 +53,10 @@ std::unordered_set<std::string> metadata_stems(const Analyzer& analyzer, const P
   return out;
 }
 
+/// How much of a project's or a pasted text similar() analyses (bytes): the words that
+/// set a text apart show in its first pages, and a huge text costs no more than that.
+constexpr std::size_t kMaxAnalyzedBytes = 64 * 1024;
+
 /// stem term -> its most frequent surface word in `text`.
 std::unordered_map<std::string, std::string> surface_words(const Analyzer& analyzer, std::string_view text) {
   std::unordered_map<std::string, std::unordered_map<std::string, int>> seen;
@@ -115,12 +119,13 @@ SimilarResult SimilarProjects::find(const SimilarRequest& request) const {
     const StemDecider decider(db, source ? metadata_stems(analyzer, *source) : std::unordered_set<std::string>{});
     const Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(request.max_terms), rset, &decider);
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it, 1);
-    if (source) words = surface_words(analyzer, source->title + "\n" + source->text);
+    if (source) words = surface_words(analyzer, source->title + "\n" + std::string(text::prefix_bytes(source->text, kMaxAnalyzedBytes)));
     exclude = Xapian::Query(id_term);
   } else if (!text::trim(request.text).empty()) {
     // tf·idf of the text's stems against the index.
     std::unordered_map<std::string, Xapian::termcount> tf;
-    for (const Token& t : analyzer.tokenize(request.text)) {
+    const std::string_view pasted = text::prefix_bytes(request.text, kMaxAnalyzedBytes);
+    for (const Token& t : analyzer.tokenize(pasted)) {
       if (t.stop || t.stem.empty() || t.kind != TokenKind::Word || t.surface.size() < 3) continue;
       ++tf[std::string(Schema::kStem) + t.stem];
     }
@@ -135,7 +140,7 @@ SimilarResult SimilarProjects::find(const SimilarRequest& request) const {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     for (std::size_t i = 0; i < scored.size() && i < request.max_terms; ++i) terms.emplace_back(scored[i].second, tf[scored[i].second]);
-    words = surface_words(analyzer, request.text);
+    words = surface_words(analyzer, pasted);
   } else {
     throw QueryError("similar: give a project id or a text");
   }

@@ -70,7 +70,8 @@ bool Snippeter::matches_memo(const Token& token) const {
   return m;
 }
 
-std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) const {
+std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bool cut_before, bool cut_after,
+                               bool* found) const {
   const std::string t = text::nfc(input);
   const std::vector<Token> tokens = analyzer_.tokenize(t);
   // Code-point offset of every byte offset, so the window is measured in characters.
@@ -88,6 +89,7 @@ std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) co
     }
   }
 
+  if (found != nullptr) *found = !hits.empty();
   std::size_t first_tok = 0;  // token the passage starts at
   if (!hits.empty()) {
     // Densest window: most distinct matched words, then most matches, starting at a match.
@@ -151,7 +153,7 @@ std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) co
   }
 
   std::string out;
-  if (start > 0) out += "…";
+  if (start > 0 || cut_before) out += "…";
   std::size_t cursor = start;
   for (std::size_t k = first_tok; k < last_tok; ++k) {
     append_escaped(out, std::string_view(t).substr(cursor, tokens[k].begin - cursor));
@@ -168,8 +170,66 @@ std::string Snippeter::snippet(std::string_view input, std::size_t max_chars) co
   if (cursor < end) append_escaped(out, std::string_view(t).substr(cursor, end - cursor));
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (out.size() >= 3 && out.compare(0, 3, "…") == 0 && out.size() > 3 && out[3] == ' ') out.erase(3, 1);
-  if (end < t.size()) out += "…";
+  if (end < t.size() || cut_after) out += "…";
   return out;
+}
+
+std::vector<std::string> Snippeter::needles() const {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view w) {
+    if (w.size() < 3 || out.size() >= 2 * kMaxNeedles) return;
+    out.emplace_back(w);
+    // The capitalised form too: "Växjö" for växjö, "Åsa" for åsa (Latin-1 letters in UTF-8).
+    std::string cap(w);
+    const auto b0 = static_cast<unsigned char>(cap[0]);
+    if (b0 >= 'a' && b0 <= 'z') {
+      cap[0] = static_cast<char>(b0 - 32);
+    } else if (b0 == 0xC3 && (static_cast<unsigned char>(cap[1]) & 0xE0) == 0xA0) {
+      cap[1] = static_cast<char>(static_cast<unsigned char>(cap[1]) - 0x20);
+    }
+    if (cap != w) out.push_back(std::move(cap));
+  };
+  for (const std::string& term : query_.highlight_terms) {
+    const std::string_view t(term);
+    if (t.substr(0, Schema::kFolded.size()) == Schema::kFolded) continue;  // no diacritics: not in the text as such
+    if (t.substr(0, Schema::kPart.size()) == Schema::kPart) {
+      add(t.substr(Schema::kPart.size()));
+    } else if (t.substr(0, Schema::kStem.size()) == Schema::kStem) {
+      add(t.substr(Schema::kStem.size()));  // a Swedish stem is the start of its inflected forms
+    } else if (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z')) {
+      add(t);
+    }
+  }
+  for (const std::string& prefix : query_.highlight_prefixes) add(prefix);
+  return out;
+}
+
+std::string Snippeter::snippet(std::string_view text, std::size_t max_chars) const {
+  if (text.size() <= kMaxAnalyzedBytes) return passage(text, max_chars, false, false, nullptr);
+  // A long text: analyse a bounded part of it only (as Elasticsearch's
+  // max_analyzed_offset does), so a huge project costs a search no more than a normal one.
+  // First its start; if no query word is there, the part around the first place where a
+  // query word's surface form or stem occurs as plain bytes.
+  auto window = [&](std::size_t from) {
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    std::size_t to = std::min(text.size(), from + kMaxAnalyzedBytes);
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+    return std::make_pair(from, to);
+  };
+  const auto [b0, e0] = window(0);
+  bool found = false;
+  std::string first = passage(text.substr(b0, e0 - b0), max_chars, false, e0 < text.size(), &found);
+  if (found) return first;
+  std::size_t at = std::string_view::npos;
+  const std::string_view rest = text.substr(e0 > 64 ? e0 - 64 : 0);
+  const std::size_t rest_offset = text.size() - rest.size();
+  for (const std::string& n : needles()) {
+    const std::size_t i = rest.substr(0, at == std::string_view::npos ? rest.size() : at - rest_offset).find(n);
+    if (i != std::string_view::npos) at = rest_offset + i;
+  }
+  if (at == std::string_view::npos) return first;
+  const auto [b, e] = window(at > kMaxAnalyzedBytes / 4 ? at - kMaxAnalyzedBytes / 4 : 0);
+  return passage(text.substr(b, e - b), max_chars, b > 0, e < text.size(), nullptr);
 }
 
 }  // namespace fynd

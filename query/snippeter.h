@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "analyzer.h"
 #include "query_builder.h"
@@ -23,15 +24,27 @@ namespace fynd {
 class Snippeter {
  public:
   static constexpr std::size_t kDefaultChars = 200;
+  /// The most text (bytes) one snippet analyses; longer texts are searched for the query's
+  /// words as plain bytes and analysed around the first one found.
+  static constexpr std::size_t kMaxAnalyzedBytes = 32 * 1024;
 
   Snippeter(const Analyzer& analyzer, const ParsedQuery& query);
 
-  /// The best passage of about `max_chars` characters, or the text's start when nothing matches.
+  /// The best passage of about `max_chars` characters, or the text's start when nothing
+  /// matches. At most kMaxAnalyzedBytes of `text` are analysed, however long it is.
   std::string snippet(std::string_view text, std::size_t max_chars = kDefaultChars) const;
   /// True if the token matches one of the query's words.
   bool matches(const Token& token) const;
 
  private:
+  static constexpr std::size_t kMaxNeedles = 16;
+  /// The best passage of all of `text`; `cut_before`/`cut_after` add "…" where `text` is
+  /// itself cut from a longer one; `found` (if given) tells whether any word matched.
+  std::string passage(std::string_view text, std::size_t max_chars, bool cut_before, bool cut_after,
+                      bool* found) const;
+  /// Byte strings that mark where a query word may be: surface forms, stems, compound
+  /// parts and wildcard prefixes, lower-case and capitalised.
+  std::vector<std::string> needles() const;
   /// matches(), remembered by the token's surface form.
   bool matches_memo(const Token& token) const;
 

@@ -1,4 +1,4 @@
-// Damaged textual files through the whole pipeline: their Swedish text is indexed and found.
+// Damaged and huge textual files through the whole pipeline: their Swedish text is indexed and found.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -42,6 +42,28 @@ TEST(DecodingPipeline, DamagedUtf8AndNulRunsAreIndexedAsSwedishText) {
   const std::string out = log.str();
   EXPECT_NE(out.find("halvtrasig.txt: 2 undecodable byte sequences replaced"), std::string::npos) << out;
   EXPECT_NE(out.find("nollor.txt: 2500 NUL or control characters dropped"), std::string::npos) << out;
+}
+
+TEST(HugeProject, TextOverTheCapIsTruncatedWithAWarning) {
+  // One 3 MB plain text without headings becomes one project: its text is cut at 1 MB.
+  const auto dir = test::temp_dir();
+  std::string text = "Ett mycket långt projekt i Växjö\n\n";
+  while (text.size() < (3u << 20)) text += "Projektet arbetar med hållbar energi i Kronobergs län och i hela regionen.\n";
+  text += "slutordet\n";
+  test::write_file(dir / "in" / "jättelång.txt", text);
+  IndexOptions options;
+  options.db = dir / "db";
+  options.inputs = {dir / "in"};
+  std::ostringstream log;
+  const IndexSummary s = Pipeline(options, log).run();
+  ASSERT_TRUE(s.failed.empty()) << log.str();
+  EXPECT_EQ(s.projects_indexed, 1U) << log.str();
+  const Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_termfreq("hållbar"), 1U);
+  EXPECT_EQ(db.get_termfreq("slutordet"), 0U);  // beyond the cap
+  ASSERT_EQ(db.get_doccount(), 1U);
+  EXPECT_LE(db.get_document(*db.postlist_begin("")).get_data().size(), kMaxProjectTextBytes + 64 * 1024);
+  EXPECT_NE(log.str().find("of text; only the first 1.0 MB is indexed"), std::string::npos) << log.str();
 }
 
 }  // namespace
