@@ -194,9 +194,9 @@ async function run(page, base) {
   check(rikCount >= lanCount && lanCount >= kommunCount && kommunCount > 0, 'counts shrink down the tree');
   const kommunBox = '#' + await kommun.locator('input').getAttribute('id');
   await page.locator(kommunBox).focus();
+  const beforeKommun = await page.textContent('#status');  // read before the key: the search may be quicker
   await page.keyboard.press('Space');
-  await page.waitForFunction((prev) => document.getElementById('status').textContent !== prev,
-    await page.textContent('#status'));
+  await page.waitForFunction((prev) => document.getElementById('status').textContent !== prev, beforeKommun);
   await page.waitForFunction(statusSettled);
   const inKommun = countOf((await page.textContent('#status')).split('projekt')[0]);
   check(inKommun === kommunCount, `the hit count (${inKommun}) equals the kommun's count (${kommunCount})`);
