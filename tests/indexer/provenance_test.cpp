@@ -137,21 +137,6 @@ TEST(Provenance, ExplainNamesOrigins) {
   EXPECT_NE(s.find("not indexed: the record's field wins"), std::string::npos) << s;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t c = s.find(',', start);
-    if (c == std::string::npos) c = s.size();
-    std::string v = s.substr(start, c - start);
-    while (!v.empty() && v.front() == ' ') v.erase(0, 1);
-    while (!v.empty() && v.back() == ' ') v.pop_back();
-    if (!v.empty()) out.push_back(v);
-    start = c + 1;
-  }
-  return out;
-}
-
 bool valid_utf8(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -198,8 +183,8 @@ TEST(Provenance, ErdfRecordsKeepToTheirStructuredFields) {
       true_years.insert(y);
     }
     std::set<std::string> true_regions;
-    for (const std::string& l : split_list(r.value("län", ""))) with_parents(g.find_place(l, PlaceLevel::Lan), true_regions);
-    for (const std::string& k : split_list(r.value("kommuner", ""))) {
+    for (const std::string& l : test::split_commas(r.value("län", ""))) with_parents(g.find_place(l, PlaceLevel::Lan), true_regions);
+    for (const std::string& k : test::split_commas(r.value("kommuner", ""))) {
       with_parents(g.find_place(k, PlaceLevel::Kommun), true_regions);
     }
     with_parents(g.find_place(r.value("område", ""), PlaceLevel::Riksomrade), true_regions);

@@ -16,21 +16,6 @@ bool has(const std::vector<std::string>& list, const std::string& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t c = s.find(',', start);
-    if (c == std::string::npos) c = s.size();
-    std::string v = s.substr(start, c - start);
-    while (!v.empty() && v.front() == ' ') v.erase(0, 1);
-    while (!v.empty() && v.back() == ' ') v.pop_back();
-    if (!v.empty()) out.push_back(v);
-    start = c + 1;
-  }
-  return out;
-}
-
 TEST(Understander, RecordsPassThroughWithNormalisedRegionsAndThemes) {
   RawDocument doc;
   Project r;
@@ -79,10 +64,10 @@ TEST(Understander, ErdfCorpusLandsInTheSameFacets) {
     for (const Project& p : u.projects(doc)) {
       ++records;
       std::map<std::string, std::string> f(p.fields.begin(), p.fields.end());
-      for (const std::string& lan : split_list(f["län"])) {
+      for (const std::string& lan : test::split_commas(f["län"])) {
         EXPECT_TRUE(has(p.regions, name(g.find_place(lan, PlaceLevel::Lan)))) << p.id << " län " << lan;
       }
-      for (const std::string& k : split_list(f["kommuner"])) {
+      for (const std::string& k : test::split_commas(f["kommuner"])) {
         const std::string n = name(g.find_place(k, PlaceLevel::Kommun));
         EXPECT_TRUE(has(p.regions, n)) << p.id << " kommun " << k;
       }

@@ -51,4 +51,19 @@ void write_file(const std::filesystem::path& p, const std::string& content) {
   out << content;
 }
 
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t c = s.find(',', start);
+    if (c == std::string::npos) c = s.size();
+    std::string v = s.substr(start, c - start);
+    while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+    while (!v.empty() && v.back() == ' ') v.pop_back();
+    if (!v.empty()) out.push_back(v);
+    start = c + 1;
+  }
+  return out;
+}
+
 }  // namespace fynd::test

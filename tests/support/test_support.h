@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fynd::test {
 
@@ -19,6 +20,8 @@ std::optional<std::filesystem::path> shared_dir();
 std::string read_file(const std::filesystem::path& p);
 /// Writes a file, creating parent directories.
 void write_file(const std::filesystem::path& p, const std::string& content);
+/// The non-empty, trimmed items of a comma-separated field ("Luleå, Boden").
+std::vector<std::string> split_commas(const std::string& s);
 
 }  // namespace fynd::test
 
