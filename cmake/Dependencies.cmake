@@ -8,6 +8,8 @@ find_package(Threads REQUIRED)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# fynd-serve's connections: Boost.Asio (header-only, libboost-dev).
+find_package(Boost 1.74 REQUIRED)
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 # Spreadsheets: libcsv (CSV parsing), libzip + pugixml (XLSX parts).
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)

@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
   libxapian-dev libicu-dev nlohmann-json3-dev libgtest-dev libcli11-dev
-  libcpp-httplib-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl
+  libcpp-httplib-dev libboost-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl
   help2man dpkg-dev file
   libcsv-dev libzip-dev libpugixml-dev)
 for arg in "$@"; do

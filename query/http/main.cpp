@@ -56,7 +56,44 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--cors-origin", options.cors_origins, "origin allowed to call the API from a browser (repeatable)");
   app.add_option("--slow-ms", options.slow_ms, "log requests slower than this (ms; -1 = never)")->capture_default_str();
-  app.add_option("--threads", options.threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  app.add_option("--threads", options.threads, "worker threads running the requests (default: one per core)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  app.add_option("--io-threads", options.io_threads, "event-loop threads handling the connections")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 2));
+  fynd::http::ConnectionLimits& c = options.connections;
+  auto positive = CLI::Range(1, 24 * 3600 * 1000);
+  app.add_option("--header-timeout-ms", c.header_timeout_ms, "time for a whole request head (then 408, closed)")
+      ->capture_default_str()
+      ->check(positive);
+  app.add_option("--body-timeout-ms", c.body_timeout_ms, "time for a request body after its head (then 408, closed)")
+      ->capture_default_str()
+      ->check(positive);
+  app.add_option("--idle-timeout-ms", c.idle_timeout_ms, "an idle keep-alive connection is closed after this")
+      ->capture_default_str()
+      ->check(positive);
+  app.add_option("--write-timeout-ms", c.write_timeout_ms, "time for each write of an answer to the client")
+      ->capture_default_str()
+      ->check(positive);
+  app.add_option("--max-requests-per-connection", c.max_requests_per_connection,
+                 "requests on one keep-alive connection, then it is closed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--max-header-bytes", c.max_header_bytes, "request line and headers (then 431, or 414 for the line)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 1024 * 1024));
+  app.add_option("--max-body-bytes", options.limits.max_body_bytes, "request body (then 413)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 64 * 1024 * 1024));
+  app.add_option("--max-connections", c.max_connections,
+                 "open connections in all (then 503, closed; lowered to fit the open-files limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--max-connections-per-address", c.max_connections_per_address,
+                 "open connections from one client address (then 503, closed)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
   app.add_flag("--quiet", [&](std::int64_t) { options.access_log = false; }, "no access log lines");
   app.footer(kFooter);
   try {

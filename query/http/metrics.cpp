@@ -31,6 +31,14 @@ void Metrics::record(const std::string& route, int status, double seconds) {
   ++latency_count_;
 }
 
+void Metrics::connection_rejected(std::string_view reason) {
+  if (reason == "total") {
+    ++rejected_total_;
+  } else {
+    ++rejected_address_;
+  }
+}
+
 std::string Metrics::prometheus(std::uint64_t documents) const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
@@ -59,6 +67,13 @@ std::string Metrics::prometheus(std::uint64_t documents) const {
   out << "fynd_http_request_duration_seconds_bucket{le=\"+Inf\"} " << cumulative << "\n"
       << "fynd_http_request_duration_seconds_sum " << latency_sum_ << "\n"
       << "fynd_http_request_duration_seconds_count " << latency_count_ << "\n"
+      << "# HELP fynd_http_connections_open Client connections open now.\n"
+      << "# TYPE fynd_http_connections_open gauge\n"
+      << "fynd_http_connections_open " << open_connections_.load() << "\n"
+      << "# HELP fynd_http_connections_rejected_total Connections answered 503 at a cap, by cap.\n"
+      << "# TYPE fynd_http_connections_rejected_total counter\n"
+      << "fynd_http_connections_rejected_total{cap=\"address\"} " << rejected_address_.load() << "\n"
+      << "fynd_http_connections_rejected_total{cap=\"total\"} " << rejected_total_.load() << "\n"
       << "# HELP fynd_index_documents Documents in the index.\n"
       << "# TYPE fynd_index_documents gauge\n"
       << "fynd_index_documents " << documents << "\n";

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace fynd::http {
@@ -19,6 +21,11 @@ class Metrics {
                                                       0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
 
   void record(const std::string& route, int status, double seconds);
+  /// Connection gauges of the transport.
+  void connection_opened() { ++open_connections_; }
+  void connection_closed() { --open_connections_; }
+  /// A connection answered 503 and closed; `reason` is "address" or "total" (the cap hit).
+  void connection_rejected(std::string_view reason);
   /// The Prometheus text exposition (version 0.0.4); `documents` is the index size gauge.
   std::string prometheus(std::uint64_t documents) const;
 
@@ -28,6 +35,9 @@ class Metrics {
   std::map<std::string, std::uint64_t> errors_;  ///< status >= 500 by route
   std::array<std::uint64_t, kBuckets.size() + 1> buckets_{};
   double latency_sum_ = 0;
+  std::atomic<std::int64_t> open_connections_{0};
+  std::atomic<std::uint64_t> rejected_address_{0};
+  std::atomic<std::uint64_t> rejected_total_{0};
   std::uint64_t latency_count_ = 0;
 };
 

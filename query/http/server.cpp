@@ -8,6 +8,9 @@
 #include <iostream>
 #include <mutex>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "api_error.h"
 #include "error.h"
 #include "exchange.h"
@@ -15,6 +18,7 @@
 #include "route_table.h"
 #include "service.h"
 #include "static_files.h"
+#include "transport.h"
 
 namespace fynd::http {
 namespace {
@@ -56,10 +60,44 @@ std::string join(const std::vector<std::string_view>& items, std::string_view se
   return out;
 }
 
+/// cpp-httplib's request processing (parsing, routing to the handlers, writing the answer,
+/// HEAD, chunked content providers) over any Stream; its own sockets and threads are unused.
+class RequestEngine : public httplib::Server {
+ public:
+  // cpp-httplib stops a chunked content provider when its listening socket is invalid
+  // ("shutting down"); it never listens here, so a descriptor of our own stands in for it.
+  RequestEngine() : placeholder_(::socket(AF_INET, SOCK_STREAM, 0)) { svr_sock_ = placeholder_; }
+  ~RequestEngine() override {
+    svr_sock_ = INVALID_SOCKET;
+    if (placeholder_ >= 0) ::close(placeholder_);
+  }
+  RequestEngine(const RequestEngine&) = delete;
+  RequestEngine& operator=(const RequestEngine&) = delete;
+
+  bool process(httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+    return process_request(stream, close_connection, connection_closed, [](httplib::Request&) {});
+  }
+  /// What the Keep-Alive header of each answer announces.
+  void announce_keep_alive(int idle_timeout_ms, std::size_t max_requests) {
+    keep_alive_timeout_sec_ = std::max(1, idle_timeout_ms / 1000);
+    keep_alive_max_count_ = max_requests;
+  }
+
+ private:
+  int placeholder_;
+};
+
 }  // namespace
 
 struct Server::Impl {
-  explicit Impl(ServerOptions options) : service(std::move(options)) {
+  explicit Impl(ServerOptions options)
+      : service(std::move(options)),
+        transport(
+            service.options,
+            [this](httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+              return http.process(stream, close_connection, connection_closed);
+            },
+            &service.metrics) {
     if (service.options.web_dir.empty()) service.options.web_dir = default_web_dir();
   }
 
@@ -71,19 +109,18 @@ struct Server::Impl {
   void apply_cors(const httplib::Request& req, httplib::Response& res) const;
 
   Service service;
-  httplib::Server http;
+  RequestEngine http;
   std::mutex log_mutex;
   bool bound = false;
+  Transport transport;  // last: stopped and joined before the rest goes
 };
 
 void Server::Impl::configure() {
   const ServerOptions& o = service.options;
-  http.new_task_queue = [n = std::max<std::size_t>(1, o.threads)] { return new httplib::ThreadPool(n); };
+  // Connections, deadlines and threads are the Transport's; cpp-httplib only processes
+  // each request once its bytes have arrived.
   http.set_payload_max_length(o.limits.max_body_bytes);
-  http.set_keep_alive_max_count(1000);
-  http.set_tcp_nodelay(true);  // headers and body are separate writes: avoid the 40 ms Nagle stall
-  http.set_read_timeout(10);
-  http.set_write_timeout(10);
+  http.announce_keep_alive(o.connections.idle_timeout_ms, o.connections.max_requests_per_connection);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   httplib::Server::Handler all = [this](const httplib::Request& req, httplib::Response& res) { dispatch(req, res); };
   http.Get(".*", all);
@@ -264,29 +301,20 @@ std::filesystem::path Server::default_web_dir() { return StaticFiles::installed_
 int Server::bind() {
   const ServerOptions& o = impl_->service.options;
   if (impl_->bound) return port_;
-  if (o.port == 0) {
-    port_ = impl_->http.bind_to_any_port(o.host);
-    if (port_ < 0) throw Error(ErrorCode::BadUsage, "cannot bind to " + o.host + " (any port)");
-  } else {
-    if (!impl_->http.bind_to_port(o.host, o.port)) {
-      throw Error(ErrorCode::BadUsage, "cannot bind to " + o.host + ":" + std::to_string(o.port) +
-                                           " (in use, or not a local address?)");
-    }
-    port_ = o.port;
-  }
+  port_ = impl_->transport.bind(o.host, o.port);
   impl_->bound = true;
   return port_;
 }
 
 void Server::listen() {
   bind();
-  impl_->http.listen_after_bind();
+  impl_->transport.run();
 }
 
 void Server::stop() {
-  if (impl_) impl_->http.stop();
+  if (impl_) impl_->transport.stop();
 }
 
-bool Server::is_running() const { return impl_->http.is_running(); }
+bool Server::is_running() const { return impl_->transport.is_running(); }
 
 }  // namespace fynd::http

@@ -1,4 +1,4 @@
-/** Server: fynd-serve's HTTP front, cpp-httplib wired to the route table and the Service. */
+/** Server: fynd-serve's HTTP front: the Transport's connections, cpp-httplib's request processing, the route table and the Service. */
 #pragma once
 
 #include <filesystem>
