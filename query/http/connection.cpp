@@ -192,7 +192,9 @@ void Connection::try_dispatch() {
   const ConnectionLimits& limits = hub_.limits;
   if (state_ == State::Idle && !input_.empty()) {
     state_ = State::Head;
-    arm_timer(limits.header_timeout_ms);
+    // The first request's deadline runs from the accept (start()), later ones' from their
+    // first byte.
+    if (served_ > 0) arm_timer(limits.header_timeout_ms);
   }
   if (state_ == State::Head) {
     auto head = find_request_head(input_);
