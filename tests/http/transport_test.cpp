@@ -183,7 +183,7 @@ class TransportTest : public ::testing::Test {
     db_ = std::filesystem::path(::testing::TempDir()) / ("fynd-transport-" + std::to_string(::getpid())) / "db";
     std::filesystem::remove_all(db_.parent_path());
     std::filesystem::create_directories(db_.parent_path());
-    index_into(db_, {source_dir() / "data" / "sample"});
+    add_projects(db_, fixture_projects());  // four projects: cheap, and enough to search
   }
   static void TearDownTestSuite() {
     std::error_code ec;
@@ -216,7 +216,7 @@ TEST_F(TransportTest, ThousandHalfSentConnectionsDoNotDelayASearch) {
 
   auto start = Clock::now();
   RawConnection fresh(server.port());
-  ASSERT_TRUE(fresh.send(get("/api/search?q=utveckling", true)));
+  ASSERT_TRUE(fresh.send(get("/api/search?q=bredband", true)));
   HttpReply r = fresh.response();
   double took = seconds_since(start);
   EXPECT_EQ(r.status, 200) << r.body;
@@ -322,6 +322,32 @@ TEST_F(TransportTest, SlowlorisIsCutAtTheHeaderDeadline) {
   RawConnection quick(server.port());
   quick.send(request);
   EXPECT_EQ(quick.response().status, 200);
+}
+
+TEST_F(TransportTest, SlowBodyIsCutAtTheBodyDeadline) {
+  http::ConnectionLimits limits;
+  limits.body_timeout_ms = 800;
+  RunningServer server(db_, limits);
+  RawConnection c(server.port());
+  auto start = Clock::now();
+  ASSERT_TRUE(c.send("POST /api/similar HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 40\r\n\r\n{\"text\":"));
+  HttpReply r = c.response(5000);
+  double took = seconds_since(start);
+  EXPECT_EQ(r.status, 408) << r.body;
+  EXPECT_EQ(r.json()["error"]["code"], "request_timeout") << r.body;
+  EXPECT_GE(took, 0.7);
+  EXPECT_LT(took, 3.0);
+
+  // The same body sent in two parts within the deadline is answered.
+  RawConnection ok(server.port());
+  const std::string body = R"({"text":"bredband till byar på landsbygden"})";
+  ASSERT_TRUE(ok.send("POST /api/similar HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: " +
+                      std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_TRUE(ok.send(body.substr(10)));
+  HttpReply answer = ok.response();
+  EXPECT_EQ(answer.status, 200) << answer.body;
 }
 
 TEST_F(TransportTest, KeepAliveConnectionEndsAfterMaxRequests) {
