@@ -186,6 +186,7 @@ void IsolatedReader::read(const Reader& reader, const std::filesystem::path& pat
     throw ReaderFailure(failure_reason(outcome, worker_.limits(), name));
   }
   if (error_tag == kNotIndexable) throw NotIndexable(error_message);
+  if (error_tag == kError && error_code == ErrorCode::BadInput) throw InputError(error_message);
   if (error_tag == kError) throw Error(error_code, error_message);
   if (error_tag != 0) throw std::runtime_error(error_message);
 }
