@@ -155,6 +155,21 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& inputs, std::ve
   return files;
 }
 
+std::string one_line_name(const std::string& file) {
+  if (file.find_first_of("\n\r") == std::string::npos) return file;
+  std::string out;
+  for (char c : file) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 Pipeline::Pipeline(IndexOptions options, std::ostream& log)
     : options_(std::move(options)), log_(log), registry_(options_.columns) {
   if (options_.isolation) isolated_ = std::make_unique<IsolatedReader>(registry_, options_.reader_limits);
@@ -163,7 +178,7 @@ Pipeline::Pipeline(IndexOptions options, std::ostream& log)
 void Pipeline::report(const char* what, const std::string& file, const std::string& reason) {
   if (options_.quiet && std::strcmp(what, "failed") != 0) return;
   if (progress_shown_) log_ << "\r\033[K";
-  log_ << what << ' ' << file << ": " << reason << '\n';
+  log_ << what << ' ' << one_line_name(file) << ": " << reason << '\n';
 }
 
 void Pipeline::show_progress(std::size_t done, std::size_t total, bool final) {

@@ -39,6 +39,9 @@ struct FileIssue {
   std::string reason;
 };
 
+/// A file name for a one-line message: line breaks in it are written as \n and \r.
+std::string one_line_name(const std::string& file);
+
 /// The outcome of a run, for the closing summary and the exit code.
 struct IndexSummary {
   std::size_t files_seen = 0;        ///< input files found

@@ -58,6 +58,7 @@ enc latin | iconv -f UTF-8 -t ISO-8859-1 >"$in/enc-latin1.txt"
 
 # --- Bad files: each must be reported in exactly one line. -------------------------------
 : >"$in/tom.txt"                                                      # empty
+: >"$in/tom"$'\n'"rad.txt"                                             # empty, a newline in its name
 truncate -s 600M "$in/enorm.txt"                                      # too large (sparse)
 head -c 20000 "$(command -v bash)" >"$in/binar.txt"                   # ELF under a text name
 { printf '\x89PNG\r\n\x1a\n'; head -c 3000 /dev/urandom; } >"$in/binar.html"
@@ -69,7 +70,8 @@ head -c $((xlsx_size / 2)) "$fix/xlsx/tillvaxtverket.xlsx" >"$in/trasig.xlsx"
 printf '[{"ärende-id":"8700001","projektnamn":"Avbruten","projektbeskrivning":"Hållb' >"$in/trasig.json"
 ln -s "$in/finns-inte.txt" "$in/dinglande.txt"                       # dangling symlink
 printf '%s qxsecret\n' "$sv" >"$in/hemlig.txt" && chmod 000 "$in/hemlig.txt"
-bad=(lang-rad.txt tom.txt enorm.txt binar.txt binar.html binar.json trasig.pdf trasig.xlsx trasig.json dinglande.txt hemlig.txt)
+# (a newline in a name is shown as \n: the report stays one line a file)
+bad=(lang-rad.txt tom.txt 'tom\nrad.txt' enorm.txt binar.txt binar.html binar.json trasig.pdf trasig.xlsx trasig.json dinglande.txt hemlig.txt)
 # Truncated HTML is still HTML: its text up to the cut is indexed.
 head -c 600 "$in/sida.html" >"$in/trasig.html" && printf '<p>%s qxtrunchtml' "$sv" >>"$in/trasig.html"
 
