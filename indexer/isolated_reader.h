@@ -23,6 +23,8 @@ class ReaderFailure : public InputError {
 /// back one by one as the reader's results are sent; what a reader throws is thrown
 /// again here with its type (NotIndexable, InputError, other errors) and message.
 ///
+/// One caller at a time: a pipeline with several reading threads gives each its own.
+///
 /// For tests and debugging, the worker obeys `FYND_TEST_FAULT=KIND:GLOB[,KIND:GLOB...]`:
 /// on a file whose name matches GLOB it crashes (KIND crash: SIGSEGV), hangs (hang) or
 /// allocates memory until stopped (oom) instead of reading it.
