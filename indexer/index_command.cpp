@@ -39,7 +39,7 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
       << ", unchanged: " << s.unchanged << ", skipped: " << s.skipped.size() << ", failed: " << s.failed.size()
       << ", removed: " << s.files_removed << " files (" << s.projects_removed << " projects)"
       << ", warnings: " << s.warnings.size() << "; index holds " << s.total_projects << " projects\n";
-  for (const FileIssue& f : s.failed) out << "  failed " << f.file << ": " << f.reason << '\n';
+  for (const FileIssue& f : s.failed) out << "  failed " << one_line_name(f.file) << ": " << f.reason << '\n';
 }
 
 int run_index_command(const IndexOptions& options, std::ostream& out, std::ostream& err) {

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "facet_values.h"
 #include "schema.h"
+#include "text.h"
 
 namespace fynd {
 namespace {
@@ -29,15 +30,35 @@ std::string now_iso8601() {
   return buf;
 }
 
+// A path that is not UTF-8 (a Latin-1 file name) cannot be a JSON string: it is kept as hex.
+std::string to_hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+std::string from_hex(std::string_view hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  }
+  return out;
+}
+
 FileSignature parse_signature(const std::string& value) {
   FileSignature s;
   try {
     const auto j = nlohmann::json::parse(value);
     s.path = j.value("path", "");
+    if (j.contains("path_hex")) s.path = from_hex(j.value("path_hex", ""));
     s.size = j.value("size", std::uint64_t{0});
     s.mtime = j.value("mtime", std::int64_t{0});
     s.hash = j.value("hash", "");
-  } catch (const nlohmann::json::exception&) {
+  } catch (const std::exception&) {
     // A damaged signature reads as "changed": the file is indexed again.
   }
   return s;
@@ -172,7 +193,12 @@ std::optional<FileSignature> IndexWriter::file_signature(const std::string& path
 }
 
 void IndexWriter::set_file_signature(const FileSignature& s) {
-  const nlohmann::json j = {{"path", s.path}, {"size", s.size}, {"mtime", s.mtime}, {"hash", s.hash}};
+  nlohmann::json j = {{"size", s.size}, {"mtime", s.mtime}, {"hash", s.hash}};
+  if (text::is_valid_utf8(s.path)) {
+    j["path"] = s.path;
+  } else {
+    j["path_hex"] = to_hex(s.path);
+  }
   begin();
   db_.set_metadata(meta_key(s.path), j.dump());
 }

@@ -23,6 +23,17 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
     app.add_option("--columns", options.columns, "column mapping for CSV/XLSX files whose header no built-in "
                    "profile fits (format below)")->check(CLI::ExistingFile);
+    bool no_isolation = false;
+    double reader_memory_mb = static_cast<double>(options.reader_limits.memory_bytes >> 20);
+    app.add_flag("--no-isolation", no_isolation, "run the readers in this process instead of a worker process "
+                 "(for debugging: a reader that crashes or hangs then ends or stalls the run)");
+    app.add_option("--reader-timeout", options.reader_limits.timeout_seconds, "seconds a reader may spend on one "
+                   "file before it is stopped and the file fails (0 = no limit)")
+        ->default_val(options.reader_limits.timeout_seconds)->check(CLI::NonNegativeNumber)->type_name("SECONDS");
+    app.add_option("--reader-memory", reader_memory_mb, "MB of memory a reader may take for one file above its "
+                   "worker's own before it is stopped and the file fails (0 = no limit; off by default in "
+                   "AddressSanitizer builds)")
+        ->default_val(reader_memory_mb)->check(CLI::NonNegativeNumber)->type_name("MB");
     std::vector<std::filesystem::path> explain;
     auto* paths = app.add_option("paths", options.inputs, "files and folders to index");
     app.add_option("--explain", explain, "print the projects found in FILE, their fields and the evidence for "
@@ -48,6 +59,8 @@ int main(int argc, char** argv) {
       return fynd::IndexExit::kUsage;
     }
     options.progress = ::isatty(STDERR_FILENO) != 0;
+    options.isolation = !no_isolation;
+    options.reader_limits.memory_bytes = static_cast<std::size_t>(reader_memory_mb * 1024 * 1024);
     return fynd::run_index_command(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "fynd-index: internal error: " << e.what() << '\n';

@@ -139,7 +139,15 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& inputs, std::ve
         if (xapian_database(p)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec)) found.push_back(p.lexically_normal());
+      if (it->is_regular_file(ec)) {
+        found.push_back(p.lexically_normal());
+      } else if (it->is_symlink(ec) && !it->exists(ec)) {
+        // A link to nothing (or to a loop of links) stands for a file that is not there.
+        // Links to folders are not followed, so a link to a parent folder loops nowhere.
+        std::error_code target_ec;
+        const fs::path target = fs::read_symlink(p, target_ec);
+        missing.push_back({p.lexically_normal().string(), "dangling symbolic link to " + target.string()});
+      }
     }
     std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) { return a.string() < b.string(); });
     for (const fs::path& p : found) add(p);
@@ -147,13 +155,30 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& inputs, std::ve
   return files;
 }
 
+std::string one_line_name(const std::string& file) {
+  if (file.find_first_of("\n\r") == std::string::npos) return file;
+  std::string out;
+  for (char c : file) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 Pipeline::Pipeline(IndexOptions options, std::ostream& log)
-    : options_(std::move(options)), log_(log), registry_(options_.columns) {}
+    : options_(std::move(options)), log_(log), registry_(options_.columns) {
+  if (options_.isolation) isolated_ = std::make_unique<IsolatedReader>(registry_, options_.reader_limits);
+}
 
 void Pipeline::report(const char* what, const std::string& file, const std::string& reason) {
   if (options_.quiet && std::strcmp(what, "failed") != 0) return;
   if (progress_shown_) log_ << "\r\033[K";
-  log_ << what << ' ' << file << ": " << reason << '\n';
+  log_ << what << ' ' << one_line_name(file) << ": " << reason << '\n';
 }
 
 void Pipeline::show_progress(std::size_t done, std::size_t total, bool final) {
@@ -271,12 +296,12 @@ void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummar
   std::vector<Project> projects;
   try {
     const Reader& reader = registry_.reader_for(path, head);
-    for (const RawDocument& doc : reader.read(path, bytes)) {
+    auto each = [&](RawDocument&& doc) {
       for (const std::string& w : doc.warnings) {
         summary.warnings.push_back(w);
         report("warning", file, reason_of(w, file));
       }
-      if (!doc.record && text::trim(doc.text).empty() && doc.title.empty()) continue;
+      if (!doc.record && text::trim(doc.text).empty() && doc.title.empty()) return;
       for (Project& p : understander_.projects(doc)) {
         // A project text of megabytes is a dump, not a description: index its start, so
         // that no search pays for reading and snippeting the rest.
@@ -289,6 +314,13 @@ void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummar
         }
         projects.push_back(std::move(p));
       }
+    };
+    // In a worker process unless turned off: a reader that crashes, hangs or runs over its
+    // memory costs this file only (ReaderFailure), and the next file gets a new worker.
+    if (isolated_) {
+      isolated_->read(reader, path, bytes, each);
+    } else {
+      for (RawDocument& doc : reader.read(path, bytes)) each(std::move(doc));
     }
   } catch (const NotIndexable& e) {
     return skip(reason_of(e.what(), file));

@@ -4,10 +4,12 @@
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "isolated_reader.h"
 #include "reader_registry.h"
 #include "understand/understander.h"
 
@@ -27,6 +29,8 @@ struct IndexOptions {
   bool progress = false;                      ///< "\r[12/34] ..." line on stderr
   std::size_t batch_size = 500;               ///< projects per commit
   std::filesystem::path columns;              ///< column mapping file for CSV/XLSX (--columns)
+  bool isolation = true;                      ///< readers run in a worker process (--no-isolation)
+  IsolationLimits reader_limits;              ///< per-file time and memory of a reader in the worker
 };
 
 /// One file that was not indexed, and why.
@@ -34,6 +38,9 @@ struct FileIssue {
   std::string file;
   std::string reason;
 };
+
+/// A file name for a one-line message: line breaks in it are written as \n and \r.
+std::string one_line_name(const std::string& file);
 
 /// The outcome of a run, for the closing summary and the exit code.
 struct IndexSummary {
@@ -51,8 +58,8 @@ struct IndexSummary {
 
 /// Lists the files under `inputs` in a deterministic order: each input in the order
 /// given, folders walked recursively with paths sorted, hidden files and folders (".x")
-/// and Xapian databases skipped, duplicates dropped. Inputs that do not exist are
-/// reported in `missing`.
+/// and Xapian databases skipped, duplicates dropped, links to folders not followed.
+/// Inputs that do not exist and dangling symbolic links are reported in `missing`.
 std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& inputs,
                                                  std::vector<FileIssue>& missing);
 
@@ -77,6 +84,7 @@ class Pipeline {
   std::ostream& log_;
   ReaderRegistry registry_;
   Understander understander_;
+  std::unique_ptr<IsolatedReader> isolated_;  ///< null with --no-isolation
   std::unordered_map<std::string, std::string> id_owner_;  ///< id -> file, this run
   double started_ = 0;
   double last_progress_ = 0;
