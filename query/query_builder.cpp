@@ -178,6 +178,13 @@ class Parser {
       if (lx_[pos_].kind == LexKind::RParen) throw QueryError("unbalanced parenthesis: unexpected ')'");
       throw QueryError("unexpected '" + lx_[pos_].text + "'");
     }
+    // The expansions that may not add matches weigh every match of the whole query, as
+    // they did when they were alternatives: a project found through another word keeps
+    // the weight of a compound part it has.
+    if (q && !boosts_.empty()) {
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, *q,
+                        boosts_.size() == 1 ? boosts_.front() : Xapian::Query(Xapian::Query::OP_OR, boosts_.begin(), boosts_.end()));
+    }
     return q;
   }
 
@@ -409,7 +416,7 @@ class Parser {
         for (const std::string& form : builder_.indexed_forms(part, "", true)) highlight(form);
       }
     }
-    Xapian::Query q = builder_.word_query(t, out_.implicit_or);
+    Xapian::Query q = builder_.word_query(t, out_.implicit_or, negated_ == 0 ? &boosts_ : nullptr);
     // A closed word also matches its hyphenated spelling as a phrase ("ehälsa" finds
     // "e-hälsoarbete" through the forms of "hälsa"); the closed stems already meet.
     const std::vector<std::string> split = t.kind == TokenKind::Word && !t.stop && t.joined.empty()
@@ -498,6 +505,7 @@ class Parser {
   std::size_t pos_ = 0;
   int negated_ = 0;
   bool keep_stop_words_ = false;
+  std::vector<Xapian::Query> boosts_;  ///< weigh-only expansions of positive words (word_query())
 };
 
 /// Years present in the index (XYEAR terms), or [1900, 2100] without an index.
@@ -522,8 +530,8 @@ std::pair<int, int> index_years(const Xapian::Database* db) {
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* db)
     : analyzer_(analyzer), db_(db), resolver_(db) {}
 
-Xapian::Query QueryBuilder::word_query(const Token& token, bool ranked) const {
-  std::vector<WeightedTerm> terms = analyzer_.weighted_query_terms(token);
+Xapian::Query QueryBuilder::word_query(const Token& token, bool ranked, std::vector<Xapian::Query>* weigh_only_out) const {
+  std::vector<WordExpansion> terms = WordForms(analyzer_, db_).expansions(token);
   if (terms.empty()) return Xapian::Query();
   // A ranked (long, OR-ed) query searches a word by its stem and expansions only: the
   // boosted exact form would count the word twice in the texts that use the same
@@ -532,15 +540,17 @@ Xapian::Query QueryBuilder::word_query(const Token& token, bool ranked) const {
   const bool stem_only = ranked && terms.size() > 1;
   if (stem_only) terms.erase(terms.begin());
   // The first term is the exact surface form, boosted; every further term (the stem, and
-  // the Analyzer's expansions at their own weights) is an alternative.
-  std::vector<Xapian::Query> alts;
+  // the Analyzer's expansions at their own weights) is an alternative. Expansions that the
+  // index shows to be too common (WordForms::expansions) only weigh: OP_AND_MAYBE keeps
+  // the match set to the word's own terms and lets them rank the documents that also
+  // have them, as BM25 weighs any term; an OR would match every document with the part.
+  // With `weigh_only_out` they are handed out instead, to weigh the whole query's matches.
+  std::vector<Xapian::Query> alts, weigh_only;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const double weight = i == 0 && !stem_only ? kExactBoost * terms[i].weight : terms[i].weight;
-    if (weight == 1.0) {
-      alts.emplace_back(terms[i].term);
-    } else {
-      alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(terms[i].term), weight);
-    }
+    Xapian::Query q = weight == 1.0 ? Xapian::Query(terms[i].term)
+                                    : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(terms[i].term), weight);
+    (terms[i].adds_matches || ranked ? alts : weigh_only).push_back(std::move(q));
   }
   // A rare compound also as its parts near each other: "solenergi" finds "energi från
   // solen", below the projects that use the word itself.
@@ -559,8 +569,15 @@ Xapian::Query QueryBuilder::word_query(const Token& token, bool ranked) const {
   }
   // Other names of the word (ESF -> Socialfonden, "Europeiska socialfonden").
   if (auto synonyms = Synonyms::shared().expand(analyzer_, {token})) alts.push_back(*synonyms);
-  if (alts.size() == 1) return alts.front();
-  return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+  Xapian::Query q = alts.size() == 1 ? alts.front() : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+  if (weigh_only.empty()) return q;
+  if (weigh_only_out != nullptr) {
+    weigh_only_out->insert(weigh_only_out->end(), weigh_only.begin(), weigh_only.end());
+    return q;
+  }
+  const Xapian::Query boost =
+      weigh_only.size() == 1 ? weigh_only.front() : Xapian::Query(Xapian::Query::OP_OR, weigh_only.begin(), weigh_only.end());
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost);
 }
 
 std::vector<std::string> QueryBuilder::indexed_forms(const Token& token, std::string_view prefix, bool modifiers) const {

@@ -97,8 +97,11 @@ class QueryBuilder {
   static Xapian::Query apply_filter(const Xapian::Query& query, const std::optional<Xapian::Query>& filter);
 
   /// The terms of one typed word, as parse() searches it; empty for punctuation. `ranked`
-  /// (a long OR-ed query) leaves out the exact form: the stem and expansions only.
-  Xapian::Query word_query(const Token& token, bool ranked = false) const;
+  /// (a long OR-ed query) leaves out the exact form: the stem and expansions only, all of
+  /// them matching. Otherwise the expansions WordForms::expansions() says may not add
+  /// matches only weigh the word's matches (OP_AND_MAYBE), or, with `weigh_only`, are
+  /// appended there for the caller to weigh a larger query with.
+  Xapian::Query word_query(const Token& token, bool ranked = false, std::vector<Xapian::Query>* weigh_only = nullptr) const;
 
   /// The resolver of funder, region and theme values (with the index's values when `db` was given).
   const FacetValueResolver& resolver() const { return resolver_; }

@@ -1,14 +1,94 @@
 #include "word_forms.h"
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 
 #include "schema.h"
 
 namespace fynd {
+namespace {
+
+/// The forms found per (database revision, analyzer options, prefix, word), shared by
+/// every QueryBuilder of the process. A new revision is a new key; the map is emptied
+/// when it grows past kMaxEntries.
+class FormCache {
+ public:
+  static constexpr std::size_t kMaxEntries = 20000;
+
+  static FormCache& shared() {
+    static FormCache cache;
+    return cache;
+  }
+
+  std::optional<std::vector<std::string>> find(const std::string& key) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    auto it = map_.find(key);
+    if (it == map_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  void put(std::string key, const std::vector<std::string>& forms) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (map_.size() >= kMaxEntries) map_.clear();
+    map_.emplace(std::move(key), forms);
+  }
+
+  void clear() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    map_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::vector<std::string>> map_;
+};
+
+/// The cache key of one lookup, or nullopt when the database has no single revision
+/// (several shards, a remote one): then nothing is cached.
+std::optional<std::string> cache_key(const Xapian::Database& db, const Analyzer& analyzer, const Token& token,
+                                     std::string_view prefix, bool modifiers) {
+  std::string key;
+  try {
+    if (db.size() != 1) return std::nullopt;
+    key = db.get_uuid();
+    key += '\0';
+    key += std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+  if (key.size() <= 1) return std::nullopt;  // no uuid: an in-memory database
+  const AnalyzerOptions& o = analyzer.options();
+  key += '\0';
+  key += static_cast<char>('0' + (o.lemmas ? 1 : 0) + (o.compounds ? 2 : 0) + (o.folding ? 4 : 0) + (modifiers ? 8 : 0));
+  key += prefix;
+  key += '\0';
+  key += token.surface;
+  key += '\0';
+  key += token.stem;
+  return key;
+}
+
+}  // namespace
 
 std::vector<std::string> WordForms::indexed(const Token& token, std::string_view prefix, bool modifiers) const {
+  if (db_ == nullptr || token.stop || token.stem.empty() || token.kind != TokenKind::Word) {
+    return {std::string(prefix) + token.surface};
+  }
+  const std::optional<std::string> key = cache_key(*db_, analyzer_, token, prefix, modifiers);
+  if (key) {
+    if (std::optional<std::vector<std::string>> hit = FormCache::shared().find(*key)) return std::move(*hit);
+  }
+  std::vector<std::string> forms = scan(token, prefix, modifiers);
+  if (key) FormCache::shared().put(*key, forms);
+  return forms;
+}
+
+void WordForms::clear_cache() { FormCache::shared().clear(); }
+
+std::vector<std::string> WordForms::scan(const Token& token, std::string_view prefix, bool modifiers) const {
   std::vector<std::string> out{std::string(prefix) + token.surface};
-  if (db_ == nullptr || token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;
   // The forms share the beginning of the word and its stem ("kommunal" for kommunalt,
   // kommunala); a stem that is no prefix of the word (umlaut plurals) gives fewer forms.
   std::size_t n = 0;
@@ -16,29 +96,70 @@ std::vector<std::string> WordForms::indexed(const Token& token, std::string_view
   while (n > 0 && n < token.surface.size() && (static_cast<unsigned char>(token.surface[n]) & 0xC0) == 0x80) --n;
   if (n < 3) return out;
   const std::string start = std::string(prefix) + token.surface.substr(0, n);
+  // The inflections (a stem comparison, cheap) of the first kFormScan terms, and the
+  // other terms as candidate compounds. Deciding a compound asks the lexicon (costly on
+  // a process's first queries), so the candidates are checked most frequent first, only
+  // until the list is full: the same forms as checking every one.
   struct Form {
     std::string term;
-    bool inflection;
     Xapian::doccount docs;
   };
-  std::vector<Form> forms;
+  std::vector<Form> inflections, candidates;
   std::size_t scanned = 0;
   for (auto it = db_->allterms_begin(start); it != db_->allterms_end(start) && scanned < kFormScan; ++it, ++scanned) {
     std::string term = *it;
     const std::string_view form = std::string_view(term).substr(prefix.size());
     if (form == token.surface) continue;
-    const FormRelation relation = analyzer_.form_relation(token, form);
-    if (relation == FormRelation::None || (relation == FormRelation::Modifier && !modifiers)) continue;
-    forms.push_back({std::move(term), relation == FormRelation::Inflection, it.get_termfreq()});
+    if (analyzer_.stem(form) == token.stem) {
+      inflections.push_back({std::move(term), it.get_termfreq()});
+    } else if (modifiers) {
+      candidates.push_back({std::move(term), it.get_termfreq()});
+    }
   }
-  std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) {
-    if (a.inflection != b.inflection) return a.inflection;
+  const auto by_docs = [](const Form& a, const Form& b) {
     if (a.docs != b.docs) return a.docs > b.docs;
     return a.term < b.term;
-  });
-  for (Form& f : forms) {
-    if (out.size() >= kMaxForms) break;
+  };
+  std::sort(inflections.begin(), inflections.end(), by_docs);
+  for (Form& f : inflections) {
+    if (out.size() >= kMaxForms) return out;
     out.push_back(std::move(f.term));
+  }
+  std::sort(candidates.begin(), candidates.end(), by_docs);
+  for (Form& f : candidates) {
+    if (out.size() >= kMaxForms) break;
+    if (analyzer_.form_relation(token, std::string_view(f.term).substr(prefix.size())) == FormRelation::Modifier) {
+      out.push_back(std::move(f.term));
+    }
+  }
+  return out;
+}
+
+std::vector<WordExpansion> WordForms::expansions(const Token& token) const {
+  std::vector<WordExpansion> out;
+  for (WeightedTerm& t : analyzer_.weighted_query_terms(token)) out.push_back({std::move(t.term), t.weight, true});
+  if (db_ == nullptr || out.empty() || token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;
+  const std::size_t own_count = analyzer_.query_terms(token).size();
+  auto is_part = [&](const std::string& term) {
+    for (const std::string& p : token.parts) {
+      if (term == std::string(Schema::kStem) + p || term == std::string(Schema::kPart) + p) return true;
+    }
+    return false;
+  };
+  // The documents the word itself is in, at least: the most frequent of its own terms,
+  // respellings (exact form, stem, diacritic variants) and the word inside compounds.
+  Xapian::doccount own_docs = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (i >= own_count && is_part(out[i].term)) continue;
+    own_docs = std::max(own_docs, db_->get_termfreq(out[i].term));
+  }
+  const double common = kCommonShare * static_cast<double>(db_->get_doccount());
+  const bool finds_little = own_docs < kFewDocs;
+  for (std::size_t i = own_count; i < out.size(); ++i) {
+    WordExpansion& e = out[i];
+    if (!is_part(e.term)) continue;  // a respelling, or the word inside other compounds: a match
+    const auto docs = static_cast<double>(db_->get_termfreq(e.term));
+    e.adds_matches = finds_little && (docs <= common || docs < kFewDocs);
   }
   return out;
 }
