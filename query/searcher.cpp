@@ -84,7 +84,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   if (request.sort != SortOrder::Relevance) {
     enquire.set_sort_by_key_then_relevance(&keys, false);
   }
-  FacetCounter facets(db_, builder, counted, parsed.query);
+  FacetCounter facets(db_, builder, counted, parsed.query,
+                      request.facets.empty() ? nullptr : facet_column());
   if (!request.facets.empty()) facets.attach(enquire);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
@@ -147,9 +148,17 @@ std::optional<Project> Searcher::get(std::string_view id) const {
   return decode_project(db_.get_document(*it));
 }
 
+std::shared_ptr<const FacetColumn> Searcher::facet_column() const {
+  if (facet_counting_ != FacetCounting::Column) return nullptr;
+  if (!column_) column_ = FacetColumn::shared(db_);
+  return column_;
+}
+
 bool Searcher::reopen() {
   try {
-    return db_.reopen();
+    const bool changed = db_.reopen();
+    if (changed) column_.reset();
+    return changed;
   } catch (const Xapian::DatabaseError& e) {
     throw IndexError("could not re-open the index at '" + dir_.string() + "': " + e.get_msg());
   }
