@@ -22,6 +22,7 @@ class Searcher {
   /// Throws IndexError naming the directory if it is not a readable fynd index.
   explicit Searcher(const std::filesystem::path& db_dir);
 
+  /// Hits carry the stored record without its evidence (no result shows it; get() has it).
   SearchResult search(const SearchRequest& request) const;
   /// The stored record of a project, or nullopt.
   std::optional<Project> get(std::string_view id) const;
