@@ -1,68 +1,97 @@
 #include "facet_count_spy.h"
 
 #include <algorithm>
-#include <vector>
+#include <string_view>
 
 #include "text.h"
 
 namespace fynd {
 
-void FacetCountSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
-  ++seen_;
-  const std::string slot = doc.get_value(slot_);
-  if (slot.empty()) return;
-  auto it = slot_index_.find(std::string_view(slot));
-  if (it == slot_index_.end()) {
-    it = slot_index_.emplace(slot, slots_.size()).first;
-    slots_.push_back(Slot{it->first, 0, 0});
+FacetCountSpy::FacetCountSpy(std::shared_ptr<const FacetColumn> column, const std::vector<Facet>& counted,
+                             std::vector<Selection> selections)
+    : owner_(std::move(column)), selections_(std::move(selections)) {
+  for (Facet f : counted) {
+    const FacetColumn::Column& col = owner_->column(f);
+    counted_.push_back(Counted{f, &col, std::vector<Xapian::doccount>(col.set_count(), 0)});
   }
-  ++slots_[it->second].count;
-  dirty_ = true;
+  for (const Selection& s : selections_) {
+    int k = -1;
+    for (std::size_t i = 0; i < counted_.size(); ++i) {
+      if (counted_[i].facet == s.facet) k = static_cast<int>(i);
+    }
+    selection_counted_.push_back(k);
+  }
 }
 
-void FacetCountSpy::split_pending() const {
+void FacetCountSpy::operator()(const Xapian::Document& doc, double /*weight*/) { add(doc.get_docid()); }
+
+Xapian::MatchSpy* FacetCountSpy::clone() const {
+  std::vector<Facet> counted;
+  for (const Counted& c : counted_) counted.push_back(c.facet);
+  return new FacetCountSpy(owner_, counted, selections_);
+}
+
+std::string FacetCountSpy::name() const { return "fynd::FacetCountSpy"; }
+
+std::string FacetCountSpy::get_description() const {
+  return "FacetCountSpy(" + std::to_string(counted_.size()) + " facets, " + std::to_string(selections_.size()) +
+         " selections)";
+}
+
+FacetTally FacetCountSpy::tally(Facet facet) const {
+  FacetTally out;
+  for (const Counted& c : counted_) {
+    if (c.facet != facet) continue;
+    const FacetColumn::Column& col = *c.column;
+    std::vector<Xapian::doccount> value_counts(col.keys.size(), 0);
+    for (std::size_t set = 1; set < c.set_counts.size(); ++set) {
+      const Xapian::doccount n = c.set_counts[set];
+      if (n == 0) continue;
+      for (std::uint32_t i = col.set_start[set]; i < col.set_start[set + 1]; ++i) value_counts[col.set_values[i]] += n;
+    }
+    for (std::size_t id = 0; id < value_counts.size(); ++id) {
+      if (value_counts[id] > 0) out.emplace(col.keys[id], FacetTallyEntry{col.displays[id], value_counts[id]});
+    }
+  }
+  return out;
+}
+
+FacetTally tally_slot_counts(const Xapian::ValueCountMatchSpy& spy) {
+  FacetTally out;
   // Display value -> folded key: the same value recurs in many slot strings (a län in
   // every kommun's slot) and folding non-ASCII text goes through ICU.
   std::unordered_map<std::string_view, std::string> folded;
-  std::vector<const std::string*> this_slot;  // folded keys already counted for this slot string
-  for (Slot& s : slots_) {
-    if (s.count == s.split) continue;
-    const Xapian::doccount add = s.count - s.split;
-    s.split = s.count;
+  std::vector<std::string> slot_strings;  // keeps the views of `folded` alive
+  std::vector<const std::string*> this_slot;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    slot_strings.push_back(*it);
+  }
+  std::size_t index = 0;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it, ++index) {
+    const std::string_view content = slot_strings[index];
+    const Xapian::doccount add = it.get_termfreq();
     this_slot.clear();
     std::size_t start = 0;
-    while (start < s.content.size()) {
-      std::size_t nl = s.content.find('\n', start);
-      if (nl == std::string_view::npos) nl = s.content.size();
-      const std::string_view value = s.content.substr(start, nl - start);
+    while (start < content.size()) {
+      std::size_t nl = content.find('\n', start);
+      if (nl == std::string_view::npos) nl = content.size();
+      const std::string_view value = content.substr(start, nl - start);
       start = nl + 1;
       if (value.empty()) continue;
       auto f = folded.find(value);
       if (f == folded.end()) f = folded.emplace(value, text::fold_case(text::trim(value))).first;
       const std::string& key = f->second;
-      if (key.empty() || std::any_of(this_slot.begin(), this_slot.end(), [&](const std::string* k) { return *k == key; })) {
+      if (key.empty() ||
+          std::any_of(this_slot.begin(), this_slot.end(), [&](const std::string* k) { return *k == key; })) {
         continue;
       }
-      Entry& e = counts_[key];
+      FacetTallyEntry& e = out[key];
       if (e.count == 0) e.display = std::string(value);
       e.count += add;
       this_slot.push_back(&key);
     }
   }
-  dirty_ = false;
-}
-
-const std::unordered_map<std::string, FacetCountSpy::Entry>& FacetCountSpy::counts() const {
-  if (dirty_) split_pending();
-  return counts_;
-}
-
-Xapian::MatchSpy* FacetCountSpy::clone() const { return new FacetCountSpy(slot_); }
-
-std::string FacetCountSpy::name() const { return "fynd::FacetCountSpy"; }
-
-std::string FacetCountSpy::get_description() const {
-  return "FacetCountSpy(slot " + std::to_string(slot_) + ", " + std::to_string(counts().size()) + " values)";
+  return out;
 }
 
 }  // namespace fynd

@@ -15,33 +15,95 @@ bool FacetCounter::has_selection(const SearchRequest& request, Facet facet) {
 }
 
 FacetCounter::FacetCounter(const Xapian::Database& db, const QueryBuilder& builder, const SearchRequest& request,
-                           const Xapian::Query& text_query)
-    : db_(db), builder_(builder), request_(request), text_query_(text_query) {
+                           const Xapian::Query& text_query, std::shared_ptr<const FacetColumn> column)
+    : db_(db), builder_(builder), request_(request), text_query_(text_query), column_(std::move(column)) {
   for (Facet f : request.facets) {
     if (std::find(facets_.begin(), facets_.end(), f) != facets_.end()) continue;
     facets_.push_back(f);
-    if (!has_selection(request, f)) shared_[f] = std::make_unique<FacetCountSpy>(Schema::facet_slot(f));
+    if (!column_ && !has_selection(request, f)) {
+      shared_[f] = std::make_unique<Xapian::ValueCountMatchSpy>(Schema::facet_slot(f));
+    }
   }
+  for (Facet f : kAllFacets) any_selection_ = any_selection_ || has_selection(request, f);
 }
 
 void FacetCounter::attach(Xapian::Enquire& main_run) {
-  for (auto& [facet, spy] : shared_) main_run.add_matchspy(spy.get());
   attached_ = true;
+  if (!column_) {
+    for (auto& [facet, spy] : shared_) main_run.add_matchspy(spy.get());
+    return;
+  }
+  // A spy sees shard docids; over several shards result() walks an MSet instead.
+  if (any_selection_ || db_.size() != 1 || facets_.empty()) return;
+  main_spy_ = std::make_unique<FacetCountSpy>(column_, facets_, std::vector<FacetCountSpy::Selection>{});
+  main_run.add_matchspy(main_spy_.get());
 }
 
-void FacetCounter::run_pass(const Xapian::Query& query, const std::vector<FacetCountSpy*>& spies) const {
+void FacetCounter::run_pass(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) const {
   if (spies.empty()) return;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  for (FacetCountSpy* spy : spies) enquire.add_matchspy(spy);
+  for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
   enquire.get_mset(0, 0, db_.get_doccount());
 }
 
 std::map<Facet, std::vector<FacetValue>> FacetCounter::result() {
+  return column_ ? column_result() : slot_result();
+}
+
+Xapian::Query FacetCounter::relaxed_query() const {
+  SearchRequest unfaceted = request_;
+  unfaceted.filters.clear();
+  return QueryBuilder::apply_filter(text_query_, builder_.filter(unfaceted));
+}
+
+std::vector<std::uint8_t> FacetCounter::selection_bitmap(Facet facet) const {
+  SearchRequest one;
+  one.filters[facet] = request_.filters.at(facet);
+  std::vector<std::uint8_t> passes(static_cast<std::size_t>(db_.get_lastdocid()) + 1, 0);
+  const std::optional<Xapian::Query> filter = builder_.filter(one);
+  if (!filter) return passes;
+  // A facet selection is an OR of the facet's boolean terms (QueryBuilder::filter), so
+  // the union of their posting lists is exactly what it lets through.
+  for (auto t = filter->get_unique_terms_begin(); t != filter->get_unique_terms_end(); ++t) {
+    for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
+      if (*p < passes.size()) passes[*p] = 1;
+    }
+  }
+  return passes;
+}
+
+std::map<Facet, std::vector<FacetValue>> FacetCounter::column_result() {
+  std::map<Facet, std::vector<FacetValue>> out;
+  if (facets_.empty()) return out;
+  if (!main_spy_) {
+    std::vector<FacetCountSpy::Selection> selections;
+    for (Facet f : kAllFacets) {
+      if (has_selection(request_, f)) selections.push_back(FacetCountSpy::Selection{f, selection_bitmap(f)});
+    }
+    main_spy_ = std::make_unique<FacetCountSpy>(column_, facets_, std::move(selections));
+    const Xapian::Query query = any_selection_ ? relaxed_query()
+                                               : QueryBuilder::apply_filter(text_query_, builder_.filter(request_));
+    if (db_.size() == 1) {
+      run_pass(query, {main_spy_.get()});
+    } else {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount());
+      for (auto it = all.begin(); it != all.end(); ++it) main_spy_->add(*it);
+    }
+  }
+  for (Facet f : facets_) out[f] = values(f, main_spy_->tally(f));
+  return out;
+}
+
+std::map<Facet, std::vector<FacetValue>> FacetCounter::slot_result() {
   std::map<Facet, std::vector<FacetValue>> out;
   if (!attached_) {
-    std::vector<FacetCountSpy*> spies;
+    std::vector<Xapian::MatchSpy*> spies;
     for (auto& [facet, spy] : shared_) spies.push_back(spy.get());
     run_pass(QueryBuilder::apply_filter(text_query_, builder_.filter(request_)), spies);
     attached_ = true;
@@ -49,17 +111,17 @@ std::map<Facet, std::vector<FacetValue>> FacetCounter::result() {
   for (Facet f : facets_) {
     auto it = shared_.find(f);
     if (it != shared_.end()) {
-      out[f] = values(f, *it->second);
+      out[f] = values(f, tally_slot_counts(*it->second));
       continue;
     }
-    FacetCountSpy spy(Schema::facet_slot(f));
+    Xapian::ValueCountMatchSpy spy(Schema::facet_slot(f));
     run_pass(QueryBuilder::apply_filter(text_query_, builder_.filter(request_, f)), {&spy});
-    out[f] = values(f, spy);
+    out[f] = values(f, tally_slot_counts(spy));
   }
   return out;
 }
 
-std::vector<FacetValue> FacetCounter::values(Facet facet, const FacetCountSpy& spy) const {
+std::vector<FacetValue> FacetCounter::values(Facet facet, const FacetTally& counts) const {
   std::vector<FacetValue> all;
   std::vector<std::string> selected_keys;
   if (auto sel = request_.filters.find(facet); sel != request_.filters.end()) {
@@ -70,7 +132,7 @@ std::vector<FacetValue> FacetCounter::values(Facet facet, const FacetCountSpy& s
   auto is_selected = [&](const std::string& key) {
     return std::find(selected_keys.begin(), selected_keys.end(), key) != selected_keys.end();
   };
-  for (const auto& [key, entry] : spy.counts()) {
+  for (const auto& [key, entry] : counts) {
     FacetValue v;
     v.value = entry.display;
     v.count = entry.count;
@@ -81,7 +143,7 @@ std::vector<FacetValue> FacetCounter::values(Facet facet, const FacetCountSpy& s
   if (auto sel = request_.filters.find(facet); sel != request_.filters.end()) {
     for (const std::string& v : sel->second) {
       const std::string key = text::fold_case(text::trim(v));
-      if (key.empty() || spy.counts().count(key) > 0) continue;
+      if (key.empty() || counts.count(key) > 0) continue;
       if (std::any_of(all.begin(), all.end(), [&](const FacetValue& fv) { return text::fold_case(fv.value) == key; })) continue;
       all.push_back(FacetValue{std::string(text::trim(v)), 0, true, "", ""});
     }

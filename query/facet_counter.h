@@ -5,28 +5,42 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "facet_column.h"
 #include "facet_count_spy.h"
 #include "query_builder.h"
 #include "search_request.h"
 
 namespace fynd {
 
+/// How facets are counted.
+enum class FacetCounting {
+  Column,      ///< from the FacetColumn: a few ns per match, multi-select in one walk (local shards)
+  SlotCounts,  ///< Xapian::ValueCountMatchSpy on the facet slots, split here (works on remote shards)
+};
+
 /// Counts the facets a request asks for over its whole matching set.
 ///
 /// Multi-select: a facet with selected values (request.filters) is counted with the query
 /// filtered by every *other* facet, so its counts show what selecting one more value would
-/// add; that is one extra pass per such facet. Facets without a selection share the spies
-/// of one pass, normally the main search run (attach()). Selected values always appear,
-/// with count 0 if nothing matches. Order: count descending, then value; years ascending.
+/// add. Selected values always appear, with count 0 if nothing matches. Order: count
+/// descending, then value; years ascending.
+///
+/// With a column: without selections the counts come from the main run (attach()); with
+/// selections from one extra walk over the query with all facet selections left out, each
+/// match checked against the selections' docid bitmaps (FacetCountSpy). Without a column
+/// (SlotCounts): ValueCountMatchSpy on the main run for unselected facets and one extra
+/// pass per selected facet.
 class FacetCounter {
  public:
+  /// `column` null: count with FacetCounting::SlotCounts.
   FacetCounter(const Xapian::Database& db, const QueryBuilder& builder, const SearchRequest& request,
-               const Xapian::Query& text_query);
+               const Xapian::Query& text_query, std::shared_ptr<const FacetColumn> column = nullptr);
 
-  /// Registers the spies of the unselected facets on the main run, which must look at
-  /// every match (check_at_least = document count).
+  /// Registers what can count on the main run, which must look at every match
+  /// (check_at_least = document count).
   void attach(Xapian::Enquire& main_run);
 
   /// Runs the remaining passes and returns the counts.
@@ -36,15 +50,26 @@ class FacetCounter {
   static bool has_selection(const SearchRequest& request, Facet facet);
 
  private:
-  std::vector<FacetValue> values(Facet facet, const FacetCountSpy& spy) const;
-  void run_pass(const Xapian::Query& query, const std::vector<FacetCountSpy*>& spies) const;
+  std::vector<FacetValue> values(Facet facet, const FacetTally& counts) const;
+  std::map<Facet, std::vector<FacetValue>> column_result();
+  std::map<Facet, std::vector<FacetValue>> slot_result();
+  /// The documents that pass one facet's selection, by docid.
+  std::vector<std::uint8_t> selection_bitmap(Facet facet) const;
+  /// The query with the non-facet filters only (ranges, kind).
+  Xapian::Query relaxed_query() const;
+  void run_pass(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) const;
 
   const Xapian::Database& db_;
   const QueryBuilder& builder_;
   const SearchRequest& request_;
   Xapian::Query text_query_;
-  std::vector<Facet> facets_;                                  ///< asked for, no duplicates
-  std::map<Facet, std::unique_ptr<FacetCountSpy>> shared_;     ///< unselected facets
+  std::shared_ptr<const FacetColumn> column_;
+  std::vector<Facet> facets_;  ///< asked for, no duplicates
+  bool any_selection_ = false;
+  /// Column mode, no selection, one database: the spy on the main run.
+  std::unique_ptr<FacetCountSpy> main_spy_;
+  /// SlotCounts mode: the unselected facets' spies on the main run.
+  std::map<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>> shared_;
   bool attached_ = false;
 };
 

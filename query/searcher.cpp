@@ -38,6 +38,21 @@ Project decode_project(const Xapian::Document& doc) {
   }
 }
 
+/// The stored record of a hit without its evidence (most of the record's bytes, and no
+/// hit shows it; get() returns it whole): the evidence is skipped while parsing.
+Project decode_hit(const Xapian::Document& doc) {
+  const std::string data = doc.get_data();
+  using json = nlohmann::json;
+  const json::parser_callback_t skip_evidence = [](int depth, json::parse_event_t event, json& parsed) {
+    return !(depth == 1 && event == json::parse_event_t::key && parsed == "evidence");
+  };
+  try {
+    return json::parse(data, skip_evidence).get<Project>();
+  } catch (const json::exception& e) {
+    throw IndexError(std::string("a stored project record is damaged: ") + e.what());
+  }
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& db_dir) : dir_(db_dir), db_(open_database(db_dir)) {}
@@ -84,7 +99,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   if (request.sort != SortOrder::Relevance) {
     enquire.set_sort_by_key_then_relevance(&keys, false);
   }
-  FacetCounter facets(db_, builder, counted, parsed.query);
+  FacetCounter facets(db_, builder, counted, parsed.query,
+                      request.facets.empty() ? nullptr : facet_column());
   if (!request.facets.empty()) facets.attach(enquire);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
@@ -95,7 +111,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   std::uint32_t rank = static_cast<std::uint32_t>(request.offset);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
-    hit.project = decode_project(it.get_document());
+    hit.project = decode_hit(it.get_document());
     hit.id = hit.project.id;
     hit.rank = ++rank;
     hit.weight = it.get_weight();
@@ -147,9 +163,17 @@ std::optional<Project> Searcher::get(std::string_view id) const {
   return decode_project(db_.get_document(*it));
 }
 
+std::shared_ptr<const FacetColumn> Searcher::facet_column() const {
+  if (facet_counting_ != FacetCounting::Column) return nullptr;
+  if (!column_) column_ = FacetColumn::shared(db_);
+  return column_;
+}
+
 bool Searcher::reopen() {
   try {
-    return db_.reopen();
+    const bool changed = db_.reopen();
+    if (changed) column_.reset();
+    return changed;
   } catch (const Xapian::DatabaseError& e) {
     throw IndexError("could not re-open the index at '" + dir_.string() + "': " + e.get_msg());
   }

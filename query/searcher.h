@@ -9,6 +9,8 @@
 #include <string>
 
 #include "analyzer.h"
+#include "facet_column.h"
+#include "facet_counter.h"
 #include "search_request.h"
 
 namespace fynd {
@@ -20,6 +22,7 @@ class Searcher {
   /// Throws IndexError naming the directory if it is not a readable fynd index.
   explicit Searcher(const std::filesystem::path& db_dir);
 
+  /// Hits carry the stored record without its evidence (no result shows it; get() has it).
   SearchResult search(const SearchRequest& request) const;
   /// The stored record of a project, or nullopt.
   std::optional<Project> get(std::string_view id) const;
@@ -31,10 +34,22 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
   const Analyzer& analyzer() const { return analyzer_; }
 
+  /// How facets are counted: Column (the default) from the shared FacetColumn of the
+  /// open revision, built on first use; SlotCounts with Xapian's ValueCountMatchSpy,
+  /// for databases with remote shards (stock xapian-tcpsrv runs only built-in spies).
+  void set_facet_counting(FacetCounting mode) { facet_counting_ = mode; }
+  FacetCounting facet_counting() const { return facet_counting_; }
+  /// The facet column of the open revision (built or shared on first call), or null in
+  /// SlotCounts mode. A search holds its own reference, so a reopen never pulls the
+  /// column from under a running search.
+  std::shared_ptr<const FacetColumn> facet_column() const;
+
  private:
   std::filesystem::path dir_;
   Xapian::Database db_;
   Analyzer analyzer_;
+  FacetCounting facet_counting_ = FacetCounting::Column;
+  mutable std::shared_ptr<const FacetColumn> column_;  ///< of db_'s open revision
 };
 
 }  // namespace fynd

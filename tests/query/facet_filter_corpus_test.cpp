@@ -8,6 +8,7 @@
 #include "analytics.h"
 #include "pipeline.h"
 #include "searcher.h"
+#include "test_index.h"
 #include "test_support.h"
 
 namespace fynd {
@@ -28,13 +29,9 @@ class FacetFilterCorpus : public ::testing::Test {
   static void SetUpTestSuite() {
     const auto corpus = corpus_dir();
     if (corpus.empty()) return;
-    dir_ = new std::filesystem::path(test::temp_dir() / "corpus-db");
-    IndexOptions options;
-    options.db = *dir_;
-    options.inputs = {test::source_dir() / "data" / "sample", corpus};
-    options.quiet = true;
-    std::ostringstream log;
-    Pipeline(options, log).run();
+    // Indexed once per build, not once per test process (ctest runs each test alone).
+    dir_ = new std::filesystem::path(
+        test::cached_pipeline_index("sample-and-erdf", {test::source_dir() / "data" / "sample", corpus}));
     searcher_ = new Searcher(*dir_);
   }
   static void TearDownTestSuite() {
