@@ -7,8 +7,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzer.h"
+#include "index_source.h"
 #include "search_request.h"
 
 namespace fynd {
@@ -19,6 +21,8 @@ class Searcher {
  public:
   /// Throws IndexError naming the directory if it is not a readable fynd index.
   explicit Searcher(const std::filesystem::path& db_dir);
+  /// Opens the shards of `source` as one index (see IndexSource).
+  explicit Searcher(const IndexSource& source);
 
   SearchResult search(const SearchRequest& request) const;
   /// The stored record of a project, or nullopt.
@@ -30,9 +34,15 @@ class Searcher {
   /// The underlying database, for the query library's own components.
   const Xapian::Database& database() const { return db_; }
   const Analyzer& analyzer() const { return analyzer_; }
+  /// The databases the index is made of (one for an unsharded index).
+  const std::vector<Shard>& shards() const { return shards_; }
+  /// True when a shard is remote: fynd's own match spies cannot run there.
+  bool has_remote() const { return remote_; }
 
  private:
   std::filesystem::path dir_;
+  std::vector<Shard> shards_;
+  bool remote_ = false;
   Xapian::Database db_;
   Analyzer analyzer_;
 };
