@@ -27,6 +27,9 @@ endif()
 # Man pages are written from each program's --help (help2man); without it none are built.
 find_program(FYND_HELP2MAN help2man)
 find_program(FYND_GZIP gzip REQUIRED)
+# Remote shards: stock xapian-tcpsrv (Debian: xapian-tools) serves them; the shard tests
+# start two and skip when it is missing.
+find_program(FYND_XAPIAN_TCPSRV xapian-tcpsrv)
 
 # Xapian's package config exports plain variables; wrap them in a target.
 if(NOT TARGET fynd::xapian)

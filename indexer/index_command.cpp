@@ -38,7 +38,9 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
   out << "files read: " << s.files_read << ", projects indexed: " << s.projects_indexed
       << ", unchanged: " << s.unchanged << ", skipped: " << s.skipped.size() << ", failed: " << s.failed.size()
       << ", removed: " << s.files_removed << " files (" << s.projects_removed << " projects)"
-      << ", warnings: " << s.warnings.size() << "; index holds " << s.total_projects << " projects\n";
+      << ", warnings: " << s.warnings.size() << "; index holds " << s.total_projects << " projects";
+  if (s.shards > 1) out << " in " << s.shards << " shards";
+  out << '\n';
   for (const FileIssue& f : s.failed) out << "  failed " << one_line_name(f.file) << ": " << f.reason << '\n';
 }
 

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
     app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
     app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
+    app.add_option("--shards", options.shards, "write the index as N shard databases (DIR/shard-0 ... and the stub "
+                   "DIR/XAPIANDB that the query tools open); a project goes to the shard of its id. Default: the "
+                   "index's layout, one database for a new one")->type_name("N")->check(CLI::Range(1, 256));
     app.add_option("--columns", options.columns, "column mapping for CSV/XLSX files whose header no built-in "
                    "profile fits (format below)")->check(CLI::ExistingFile);
     bool no_isolation = false;

@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "index_writer.h"
+#include "sharded_index_writer.h"
 #include "text.h"
 #include "text_decoder.h"
 
@@ -58,7 +59,8 @@ bool hidden(const fs::path& p) {
 /// A Xapian database folder (never an input, e.g. the index inside the inputs).
 bool xapian_database(const fs::path& dir) {
   std::error_code ec;
-  return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec) || fs::exists(dir / "flintlock", ec);
+  return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec) || fs::exists(dir / "flintlock", ec) ||
+         fs::exists(dir / "XAPIANDB", ec);  // a sharded index
 }
 
 std::int64_t mtime_of(const fs::path& p) {
@@ -215,7 +217,7 @@ IndexSummary Pipeline::run() {
   }
   summary.files_seen = files.size();
 
-  IndexWriter writer(options_.db, options_.batch_size);
+  ShardedIndexWriter writer(options_.db, options_.shards, options_.batch_size);  // one database or N shards
   started_ = now_seconds();
   std::set<std::string> present;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -236,10 +238,11 @@ IndexSummary Pipeline::run() {
   }
   writer.commit();
   summary.total_projects = writer.doc_count();
+  summary.shards = writer.shard_count();
   return summary;
 }
 
-void Pipeline::index_file(IndexWriter& writer, const fs::path& path, IndexSummary& summary) {
+void Pipeline::index_file(ShardedIndexWriter& writer, const fs::path& path, IndexSummary& summary) {
   const std::string file = path.string();
   // Old projects of a file that can no longer be indexed are removed with it.
   auto drop_old = [&] {

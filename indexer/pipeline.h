@@ -15,7 +15,7 @@
 
 namespace fynd {
 
-class IndexWriter;
+class ShardedIndexWriter;
 
 /// What one `fynd-index` run is asked to do.
 /// The most text one project keeps (bytes); the rest of a longer text is dropped at index
@@ -31,6 +31,7 @@ struct IndexOptions {
   std::filesystem::path columns;              ///< column mapping file for CSV/XLSX (--columns)
   bool isolation = true;                      ///< readers run in a worker process (--no-isolation)
   IsolationLimits reader_limits;              ///< per-file time and memory of a reader in the worker
+  std::size_t shards = 0;                     ///< N shard databases (--shards); 0 keeps the index's layout
 };
 
 /// One file that was not indexed, and why.
@@ -54,6 +55,7 @@ struct IndexSummary {
   std::vector<FileIssue> failed;     ///< should have been readable: corrupt, malformed, I/O
   std::vector<std::string> warnings; ///< undecodable bytes, skipped records, duplicate ids
   std::size_t total_projects = 0;    ///< documents in the index after the run
+  std::size_t shards = 1;            ///< databases the index is made of
 };
 
 /// Lists the files under `inputs` in a deterministic order: each input in the order
@@ -76,7 +78,7 @@ class Pipeline {
   IndexSummary run();
 
  private:
-  void index_file(IndexWriter& writer, const std::filesystem::path& path, IndexSummary& summary);
+  void index_file(ShardedIndexWriter& writer, const std::filesystem::path& path, IndexSummary& summary);
   void report(const char* what, const std::string& file, const std::string& reason);
   void show_progress(std::size_t done, std::size_t total, bool final);
 

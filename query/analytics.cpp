@@ -219,8 +219,20 @@ StatsResult Analytics::stats(const StatsRequest& request) const {
   enquire.set_query(QueryBuilder::apply_filter(parsed.query, builder.filter(selection)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   StatsSpy spy(request.by, request.budget_by);
-  enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, db.get_doccount());
+  if (searcher_.has_remote()) {
+    // A stock xapian-tcpsrv cannot run StatsSpy: the matching documents are fetched (in
+    // batches, one request per shard) and counted here.
+    const Xapian::MSet all = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
+    constexpr Xapian::doccount kBatch = 500;
+    for (Xapian::doccount i = 0; i < all.size(); i += kBatch) {
+      const Xapian::doccount end = std::min<Xapian::doccount>(all.size(), i + kBatch);
+      all.fetch(all[i], all[end - 1]);
+      for (Xapian::doccount j = i; j < end; ++j) spy(all[j].get_document(), 0);
+    }
+  } else {
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+  }
 
   out.query = request.selection.query;
   out.by = request.by;
@@ -282,7 +294,9 @@ TermsResult Analytics::terms(const TermsRequest& request) const {
   Xapian::RSet rset;
   for (auto it = mset.begin(); it != mset.end(); ++it) rset.add_document(*it);
   const WordDecider decider(searcher_.analyzer());
-  const Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(request.limit), rset, &decider);
+  // Exact term frequencies: over shards Xapian otherwise estimates them per shard.
+  const Xapian::ESet eset =
+      enquire.get_eset(static_cast<Xapian::termcount>(request.limit), rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   for (auto it = eset.begin(); it != eset.end(); ++it) {
     DistinctiveTerm t;
     t.word = *it;

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "facet_counter.h"
+#include "index_source.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "snippeter.h"
@@ -13,21 +14,6 @@
 
 namespace fynd {
 namespace {
-
-Xapian::Database open_database(const std::filesystem::path& dir) {
-  std::error_code ec;
-  if (!std::filesystem::exists(dir, ec)) {
-    throw IndexError("no index at '" + dir.string() + "': the directory does not exist (build one with fynd-index)");
-  }
-  if (!std::filesystem::is_directory(dir, ec)) {
-    throw IndexError("no index at '" + dir.string() + "': not a directory");
-  }
-  try {
-    return Xapian::Database(dir.string());
-  } catch (const Xapian::DatabaseError& e) {
-    throw IndexError("'" + dir.string() + "' is not a readable fynd index: " + e.get_msg());
-  }
-}
 
 Project decode_project(const Xapian::Document& doc) {
   const std::string data = doc.get_data();
@@ -55,7 +41,15 @@ Project decode_hit(const Xapian::Document& doc) {
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db_dir) : dir_(db_dir), db_(open_database(db_dir)) {}
+Searcher::Searcher(const std::filesystem::path& db_dir) : Searcher(IndexSource(db_dir)) {}
+
+Searcher::Searcher(const IndexSource& source)
+    : dir_(source.path()),
+      shards_(source.shards()),
+      remote_(source.has_remote()),
+      db_(source.open()),
+      // A stock xapian-tcpsrv runs only Xapian's built-in match spies.
+      facet_counting_(remote_ ? FacetCounting::SlotCounts : FacetCounting::Column) {}
 
 SearchResult Searcher::search(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
@@ -96,12 +90,20 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     case SortOrder::Budget: keys.add_value(Schema::kSlotBudget, false, kMissingLast); break;
     case SortOrder::BudgetDesc: keys.add_value(Schema::kSlotBudget, true); break;
   }
-  if (request.sort != SortOrder::Relevance) {
+  if (request.sort != SortOrder::Relevance && remote_) {
+    // Xapian's remote backend cannot run a KeyMaker: sort by the value itself, where a
+    // project without one sorts first in ascending order (docs/shards.md).
+    const bool budget = request.sort == SortOrder::Budget || request.sort == SortOrder::BudgetDesc;
+    const bool descending = request.sort == SortOrder::BudgetDesc || request.sort == SortOrder::StartYearDesc;
+    enquire.set_sort_by_value_then_relevance(budget ? Schema::kSlotBudget : Schema::kSlotStartYear, descending);
+  } else if (request.sort != SortOrder::Relevance) {
     enquire.set_sort_by_key_then_relevance(&keys, false);
   }
   FacetCounter facets(db_, builder, counted, parsed.query,
                       request.facets.empty() ? nullptr : facet_column());
-  if (!request.facets.empty()) facets.attach(enquire);
+  // Over remote shards a sorted main run reports some matches twice to the servers' spies:
+  // count in a pass of its own there.
+  if (!request.facets.empty() && !(remote_ && request.sort != SortOrder::Relevance)) facets.attach(enquire);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
                        doc_count);
@@ -174,7 +176,7 @@ bool Searcher::reopen() {
     const bool changed = db_.reopen();
     if (changed) column_.reset();
     return changed;
-  } catch (const Xapian::DatabaseError& e) {
+  } catch (const Xapian::Error& e) {  // damaged, or a remote shard gone (NetworkError)
     throw IndexError("could not re-open the index at '" + dir_.string() + "': " + e.get_msg());
   }
 }

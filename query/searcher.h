@@ -7,10 +7,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzer.h"
 #include "facet_column.h"
 #include "facet_counter.h"
+#include "index_source.h"
 #include "search_request.h"
 
 namespace fynd {
@@ -21,6 +23,8 @@ class Searcher {
  public:
   /// Throws IndexError naming the directory if it is not a readable fynd index.
   explicit Searcher(const std::filesystem::path& db_dir);
+  /// Opens the shards of `source` as one index (see IndexSource).
+  explicit Searcher(const IndexSource& source);
 
   /// Hits carry the stored record without its evidence (no result shows it; get() has it).
   SearchResult search(const SearchRequest& request) const;
@@ -33,6 +37,10 @@ class Searcher {
   /// The underlying database, for the query library's own components.
   const Xapian::Database& database() const { return db_; }
   const Analyzer& analyzer() const { return analyzer_; }
+  /// The databases the index is made of (one for an unsharded index).
+  const std::vector<Shard>& shards() const { return shards_; }
+  /// True when a shard is remote: fynd's own match spies cannot run there.
+  bool has_remote() const { return remote_; }
 
   /// How facets are counted: Column (the default) from the shared FacetColumn of the
   /// open revision, built on first use; SlotCounts with Xapian's ValueCountMatchSpy,
@@ -46,6 +54,8 @@ class Searcher {
 
  private:
   std::filesystem::path dir_;
+  std::vector<Shard> shards_;
+  bool remote_ = false;
   Xapian::Database db_;
   Analyzer analyzer_;
   FacetCounting facet_counting_ = FacetCounting::Column;

@@ -117,7 +117,9 @@ SimilarResult SimilarProjects::find(const SimilarRequest& request) const {
     enquire.set_query(Xapian::Query(id_term));
     enquire.set_expansion_scheme("bo1");
     const StemDecider decider(db, source ? metadata_stems(analyzer, *source) : std::unordered_set<std::string>{});
-    const Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(request.max_terms), rset, &decider);
+    // Exact term frequencies: over shards Xapian otherwise estimates them per shard.
+    const Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(request.max_terms), rset,
+                                               Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it, 1);
     if (source) words = surface_words(analyzer, source->title + "\n" + std::string(text::prefix_bytes(source->text, kMaxAnalyzedBytes)));
     exclude = Xapian::Query(id_term);

@@ -58,7 +58,8 @@ struct SelectOptions {
 /// `db` is shared by the main command and the subcommands, so --db may come before or after
 /// the subcommand's name.
 void add_select_options(CLI::App& app, SelectOptions& o, std::string& db) {
-  app.add_option("--db", db, "index directory")->capture_default_str();
+  app.add_option("--db", db, "index directory, folder of shards or Xapian stub file (local and remote shards)")
+      ->capture_default_str();
   // One value per option, repeatable, so that "--funder ERUF utveckling" keeps its query.
   app.add_option("--funder", o.funders, "only projects with this funder: ESF, ERUF, a name (repeatable: any of them)")
       ->allow_extra_args(false);
@@ -296,6 +297,8 @@ int main(int argc, char** argv) {
     return fail(e.code(), e.what());
   } catch (const Xapian::DatabaseError& e) {
     return fail(fynd::ErrorCode::IndexUnavailable, "index error: " + e.get_description());
+  } catch (const Xapian::NetworkError& e) {
+    return fail(fynd::ErrorCode::IndexUnavailable, "a remote shard failed: " + e.get_description());
   } catch (const Xapian::Error& e) {
     return fail(fynd::ErrorCode::Internal, "internal error: " + e.get_description());
   } catch (const std::exception& e) {

@@ -179,6 +179,11 @@ void get_health(Exchange& ex) {
                       {"indexed_at", st.indexed_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.indexed_at)},
                       {"index_age_s", st.age_seconds ? nlohmann::json(*st.age_seconds) : nlohmann::json(nullptr)},
                       {"revision", st.revision}};
+  nlohmann::json shards = nlohmann::json::array();
+  for (const Shard& s : st.shards) {
+    shards.push_back({{"kind", s.kind == Shard::Kind::Remote ? "remote" : "local"}, {"location", s.location}});
+  }
+  body["shards"] = shards;
   ex.json(200, body);
 }
 

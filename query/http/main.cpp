@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   std::string web;
   CLI::App app{"fynd-serve: JSON search service and search page over a fynd index"};
   app.set_version_flag("--version", FYND_VERSION);
-  app.add_option("--db", db, "index directory")->capture_default_str();
+  app.add_option("--db", db, "index directory, folder of shards or Xapian stub file")->capture_default_str();
   app.add_option("--host", options.host, "address to bind (loopback by default)")->capture_default_str();
   app.add_option("--port", options.port, "port to bind; 0 picks a free one")->capture_default_str()->check(CLI::Range(0, 65535));
   app.add_option("--web", web,

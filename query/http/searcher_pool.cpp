@@ -93,6 +93,7 @@ IndexStatus SearcherPool::status() {
   const Xapian::Database& db = s.database();
   st.indexed_at = db.get_metadata(std::string(Schema::kMetaIndexedAt));
   if (auto t = parse_time(st.indexed_at)) st.age_seconds = std::difftime(std::time(nullptr), *t);
+  st.shards = s.shards();
   try {
     st.revision = std::to_string(db.get_revision());
   } catch (const Xapian::Error&) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "searcher.h"
 #include "suggester.h"
@@ -18,6 +19,7 @@ struct IndexStatus {
   std::string indexed_at;                 ///< the index's indexed_at metadata, as written
   std::optional<double> age_seconds;      ///< now - indexed_at, when it parses as a time
   std::string revision;                   ///< Xapian revision (empty for sharded indexes)
+  std::vector<Shard> shards;              ///< the databases searched as one (IndexSource)
 };
 
 /// Hands each thread its own Searcher (Xapian handles are not shared between threads).

@@ -1,0 +1,66 @@
+/** ShardedIndexWriter: writes a fynd index as one database or as N shards, a project to the shard of its id. */
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index_writer.h"
+
+namespace fynd {
+
+/// The writer the pipeline uses, with IndexWriter's interface. An index of one shard is a
+/// plain IndexWriter on `dir`. An index of N shards is `dir/shard-0` … `dir/shard-(N-1)`
+/// (each a plain fynd database) and the stub file `dir/XAPIANDB` listing them, which the
+/// query tools (IndexSource) and Xapian's own tools open when given `dir`.
+///
+/// A project goes to shard FNV-1a(id) mod N, so re-indexing a changed file replaces each
+/// project in the shard it is in; a file's old projects are removed from every shard.
+/// The file signatures live in shard 0, which is committed last: whatever a crash
+/// interrupts, a file recorded as indexed has all its projects committed in their shards
+/// (at worst it is read again on the next run).
+class ShardedIndexWriter {
+ public:
+  static constexpr const char* kShardPrefix = "shard-";
+  static constexpr std::size_t kMaxShards = 256;
+
+  /// `shards`: 0 keeps the layout of an existing index (one database for a new one), 1 asks
+  /// for one database, N > 1 for N shards. Throws IndexError when `dir` already holds an
+  /// index of another layout (the shard of a project would change: index into a new
+  /// directory), when it is locked or cannot be created.
+  ShardedIndexWriter(const std::filesystem::path& dir, std::size_t shards,
+                     std::size_t batch_size = IndexWriter::kDefaultBatch);
+  ~ShardedIndexWriter();
+  ShardedIndexWriter(const ShardedIndexWriter&) = delete;
+  ShardedIndexWriter& operator=(const ShardedIndexWriter&) = delete;
+
+  /// The shard (0 … shards-1) of a project id: FNV-1a 64 of its bytes, mod `shards`.
+  static std::size_t shard_of(std::string_view id, std::size_t shards);
+
+  void add(const Project& project);
+  Xapian::doccount remove_source(const std::string& file);
+  std::optional<FileSignature> file_signature(const std::string& path) const;
+  void set_file_signature(const FileSignature& signature);
+  void erase_file_signature(const std::string& path);
+  std::map<std::string, FileSignature> indexed_files() const;
+  /// Commits every shard, shard 0 (the file signatures) last.
+  void commit();
+  Xapian::doccount doc_count() const;
+  std::size_t shard_count() const { return shards_.size(); }
+
+ private:
+  void changed();
+
+  std::vector<std::unique_ptr<IndexWriter>> shards_;
+  std::size_t batch_size_;
+  std::size_t pending_ = 0;
+};
+
+}  // namespace fynd
