@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
     app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
+    app.add_option("--threads", options.threads, "threads that prepare documents for the index (understanding, "
+                   "analysis); 0 = one per core. The result is the same for any number")->default_val(0);
     app.add_option("--columns", options.columns, "column mapping for CSV/XLSX files whose header no built-in "
                    "profile fits (format below)")->check(CLI::ExistingFile);
     std::vector<std::filesystem::path> explain;
