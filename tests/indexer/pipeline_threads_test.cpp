@@ -70,7 +70,7 @@ IndexRun index_with(const fs::path& dir, const std::vector<fs::path>& inputs, st
 TEST(PipelineThreads, AnyNumberOfThreadsGivesTheIndexOfOne) {
   const auto dir = test::temp_dir();
   const auto in = dir / "in";
-  test::write_file(in / "a.jsonl", json_lines(80));
+  test::write_file(in / "a.jsonl", json_lines(30));
   test::write_file(in / "b.json", test::read_file(test::fixture("json/eruf_sample.json")));
   test::write_file(in / "c.html", test::read_file(test::fixture("html/internationella_projekt.html")));
   test::write_file(in / "tom.txt", "");
@@ -79,10 +79,10 @@ TEST(PipelineThreads, AnyNumberOfThreadsGivesTheIndexOfOne) {
   const std::vector<fs::path> inputs = {test::source_dir() / "data" / "sample", in};
 
   const IndexRun one = index_with(dir, inputs, 1);
-  ASSERT_GE(one.summary.projects_indexed, 80U) << one.log;
+  ASSERT_GE(one.summary.projects_indexed, 30U) << one.log;
   EXPECT_NE(one.log.find("a.jsonl: skipped record on line 3"), std::string::npos) << one.log;
   EXPECT_NE(one.log.find("also in"), std::string::npos) << one.log;
-  for (std::size_t threads : {2U, 5U}) {
+  for (std::size_t threads : {3U}) {
     const IndexRun many = index_with(dir, inputs, threads);
     EXPECT_EQ(many.log, one.log) << threads << " threads";
     EXPECT_EQ(many.summary.projects_indexed, one.summary.projects_indexed);
