@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <unordered_set>
 
 #include "error.h"
 #include "facet_values.h"
@@ -73,15 +74,25 @@ void add_facet(Xapian::Document& doc, Facet facet, const std::vector<std::string
 
 }  // namespace
 
-std::string content_hash(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ULL;
+void ContentHash::update(std::string_view bytes) {
+  std::uint64_t h = h_;
   for (char c : bytes) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ULL;
   }
+  h_ = h;
+}
+
+std::string ContentHash::hex() const {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
   return buf;
+}
+
+std::string content_hash(std::string_view bytes) {
+  ContentHash h;
+  h.update(bytes);
+  return h.hex();
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
@@ -116,8 +127,8 @@ void IndexWriter::changed() {
 
 namespace {
 
-/// The facet values and owner as one text, each value its own sentence so that phrases
-/// never run from one value into the next.
+/// The funders, themes and owner as one text, each value its own sentence so that
+/// phrases never run from one value into the next.
 std::string metadata_text(const Project& p) {
   std::string out;
   auto add = [&out](const std::string& value) {
@@ -127,9 +138,49 @@ std::string metadata_text(const Project& p) {
   };
   for (const auto& v : p.funders) add(v);
   for (const auto& v : p.themes) add(v);
-  for (const auto& v : p.regions) add(v);
   add(p.owner);
   return out;
+}
+
+/// The words of the region names, so that a query word names a place ("Umeå", "Norrland")
+/// finds the project: each distinct term once, without positions, at the metadata weight
+/// (a project lists its places at every level, dozens of names; their facet terms and
+/// slot serve filters and counts, and a phrase over a list of place names means nothing).
+void add_region_words(Xapian::Document& doc, const std::vector<std::string>& regions, const Analyzer& analyzer) {
+  std::unordered_set<std::string> seen;
+  auto add = [&](const std::string& term) {
+    if (seen.insert(term).second) doc.add_term(term, Schema::kMetadataWdf);
+  };
+  for (const std::string& region : regions) {
+    for (const Token& t : analyzer.tokenize(region)) {
+      for (const std::string& term : analyzer.index_terms(t)) add(term);
+      for (const std::string& term : analyzer.expansion_terms(t)) {
+        // As for the other metadata: names are not split into compound parts.
+        if (term.compare(0, Schema::kPart.size(), Schema::kPart) != 0) add(term);
+      }
+    }
+  }
+}
+
+/// The stored record: the project as JSON without what no reader of the index shows
+/// (the evidence, which `fynd-index --explain` prints from the source) and without
+/// empty fields (Project's from_json gives them their defaults).
+std::string stored_record(const Project& p) {
+  nlohmann::json j = p;
+  j.erase("evidence");
+  for (auto it = j.begin(); it != j.end();) {
+    const nlohmann::json& v = it.value();
+    const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty());
+    const bool empty_period = it.key() == "period" && v.is_object() && v.value("start", "").empty() &&
+                              v.value("end", "").empty();
+    if ((empty || empty_period) && it.key() != "id") {
+      it = j.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  // Invalid UTF-8 from an upstream step must not lose the project: replace it with U+FFFD.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -141,6 +192,7 @@ Xapian::Document IndexWriter::build_document(const Project& p, const Analyzer& a
   if (!p.text.empty()) analyzer.index_text(doc, p.text, Field::Body, pos);
   const std::string metadata = metadata_text(p);
   if (!metadata.empty()) analyzer.index_text(doc, metadata, Field::Metadata, pos);
+  add_region_words(doc, p.regions, analyzer);
 
   doc.add_boolean_term(Schema::id_term(p.id));
   doc.add_boolean_term(std::string(Schema::kKind) + std::string(kind_name(p.kind)));
@@ -160,17 +212,19 @@ Xapian::Document IndexWriter::build_document(const Project& p, const Analyzer& a
   const std::optional<std::int64_t> budget = p.budget_sek ? p.budget_sek : p.granted_sek;
   if (budget) doc.add_value(Schema::kSlotBudget, Xapian::sortable_serialise(static_cast<double>(*budget)));
 
-  nlohmann::json j = p;
-  // Invalid UTF-8 from an upstream step must not lose the project: replace it with U+FFFD.
-  doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  doc.set_data(stored_record(p));
   return doc;
 }
 
 void IndexWriter::add(const Project& project) {
   if (project.id.empty()) throw InputError("project without id from " + project.source.file);
-  Xapian::Document doc = build_document(project, analyzer_);
+  add_document(project.id, project.source.file, build_document(project, analyzer_));
+}
+
+void IndexWriter::add_document(const std::string& id, const std::string& file, const Xapian::Document& doc) {
+  if (id.empty()) throw InputError("project without id from " + file);
   begin();
-  db_.replace_document(Schema::id_term(project.id), doc);
+  db_.replace_document(Schema::id_term(id), doc);
   changed();
 }
 

@@ -28,6 +28,17 @@ struct FileSignature {
 /// Hashes file content for FileSignature::hash.
 std::string content_hash(std::string_view bytes);
 
+/// content_hash() fed piece by piece: a file's hash without holding the file.
+class ContentHash {
+ public:
+  void update(std::string_view bytes);
+  /// The hash of everything fed so far, as content_hash() gives it.
+  std::string hex() const;
+
+ private:
+  std::uint64_t h_ = 14695981039346656037ULL;
+};
+
 /// Owns a Xapian::WritableDatabase (created if missing). Changes are grouped into
 /// transactions committed every `batch_size` changes and by commit(), so a crash leaves
 /// the last commit readable. Not thread-safe; one writer per database (Xapian's lock).
@@ -45,6 +56,9 @@ class IndexWriter {
 
   /// Adds or replaces (by id term) the document of a project.
   void add(const Project& project);
+  /// Adds or replaces the document `doc`, built by build_document() (maybe on another
+  /// thread), of the project `id` from `file`.
+  void add_document(const std::string& id, const std::string& file, const Xapian::Document& doc);
   /// Deletes every document that came from `file`; returns how many there were.
   Xapian::doccount remove_source(const std::string& file);
 
@@ -58,6 +72,8 @@ class IndexWriter {
   /// Commits pending changes and stamps Schema::kMetaIndexedAt.
   void commit();
   Xapian::doccount doc_count() const;
+  /// The analyzer documents are built with; thread-safe, so preparing threads share it.
+  const Analyzer& analyzer() const { return analyzer_; }
 
   /// The Xapian document of a project: terms, facet terms, values and JSON data.
   static Xapian::Document build_document(const Project& project, const Analyzer& analyzer);

@@ -79,16 +79,22 @@ void inject_fault(const std::filesystem::path& path) {
 void read_in_worker(const ReaderRegistry& registry, std::string_view request, const IsolatedWorker::Emit& emit) {
   const std::string name(get_string(request));
   const std::filesystem::path path(std::string(get_string(request)));
-  const std::string_view bytes = get_string(request);
+  const bool given = get_u64(request) != 0;  // the bytes follow, else the worker reads the file
+  const std::string_view bytes = given ? get_string(request) : std::string_view();
   const Reader* reader = registry.find(name);
   if (reader == nullptr) throw std::logic_error("reader worker: no reader named " + name);
   std::string item;
   try {
     inject_fault(path);
-    for (const RawDocument& doc : reader->read(path, bytes)) {
+    auto send = [&](const RawDocument& doc) {
       item.assign(1, kDocument);
       encode_document(doc, item);
       emit(item);
+    };
+    if (given) {
+      for (const RawDocument& doc : reader->read(path, bytes)) send(doc);
+    } else {
+      read_documents(*reader, path, [&](RawDocument&& doc) { send(doc); });
     }
   } catch (const std::bad_alloc&) {
     throw;  // the worker reports it as over its memory
@@ -156,14 +162,26 @@ IsolatedReader::IsolatedReader(const ReaderRegistry& registry, IsolationLimits l
 
 void IsolatedReader::read(const Reader& reader, const std::filesystem::path& path, std::string_view bytes,
                           const std::function<void(RawDocument&&)>& each) {
+  run(reader, path, bytes, each);
+}
+
+void IsolatedReader::read(const Reader& reader, const std::filesystem::path& path,
+                          const std::function<void(RawDocument&&)>& each) {
+  run(reader, path, std::nullopt, each);
+}
+
+void IsolatedReader::run(const Reader& reader, const std::filesystem::path& path,
+                         std::optional<std::string_view> given, const std::function<void(RawDocument&&)>& each) {
   const std::string_view name = reader.name();
   const std::string file = path.string();
+  const std::string_view bytes = given.value_or(std::string_view());
   std::string header;  // the bytes follow it, not copied into it
   put_u64(header, name.size());
   header += name;
   put_u64(header, file.size());
   header += file;
-  put_u64(header, bytes.size());
+  put_u64(header, given ? 1 : 0);
+  if (given) put_u64(header, bytes.size());
 
   // An error the reader threw is the worker's last item; it is thrown here once the
   // request has ended, so that the worker stays up for the next file.

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,11 +38,18 @@ class IsolatedReader {
   /// calls `each` per document. Throws ReaderFailure when the worker fails the file.
   void read(const Reader& reader, const std::filesystem::path& path, std::string_view bytes,
             const std::function<void(RawDocument&&)>& each);
+  /// The same, the worker reading the file itself through read_documents(): a reader that
+  /// streams (JSON Lines) holds one record at a time in the worker, and the file's bytes
+  /// are never copied to it.
+  void read(const Reader& reader, const std::filesystem::path& path, const std::function<void(RawDocument&&)>& each);
 
   /// Workers started so far (1 + one per crash, budget kill or recycling).
   std::size_t workers_started() const { return worker_.workers_started(); }
 
  private:
+  void run(const Reader& reader, const std::filesystem::path& path, std::optional<std::string_view> bytes,
+           const std::function<void(RawDocument&&)>& each);
+
   IsolatedWorker worker_;
 };
 

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     app.add_option("--shards", options.shards, "write the index as N shard databases (DIR/shard-0 ... and the stub "
                    "DIR/XAPIANDB that the query tools open); a project goes to the shard of its id. Default: the "
                    "index's layout, one database for a new one")->type_name("N")->check(CLI::Range(1, 256));
+    app.add_option("--threads", options.threads, "threads that prepare documents for the index (understanding, "
+                   "analysis); 0 = one per core. The result is the same for any number")->default_val(0);
     app.add_option("--columns", options.columns, "column mapping for CSV/XLSX files whose header no built-in "
                    "profile fits (format below)")->check(CLI::ExistingFile);
     bool no_isolation = false;

@@ -1,19 +1,26 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <fstream>
+#include <future>
 #include <iomanip>
+#include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "error.h"
 #include "index_writer.h"
 #include "sharded_index_writer.h"
+#include "pipeline_queue.h"
 #include "text.h"
 #include "text_decoder.h"
 
@@ -88,16 +95,6 @@ bool is_under(const std::string& file, const std::vector<fs::path>& inputs) {
     if (file.rfind(dir, 0) == 0) return true;
   }
   return false;
-}
-
-/// Reads a whole file; throws InputError with the system's reason.
-std::string read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError(std::string("cannot read: ") + std::strerror(errno));
-  return ss.str();
 }
 
 }  // namespace
@@ -207,156 +204,349 @@ void Pipeline::show_progress(std::size_t done, std::size_t total, bool final) {
   progress_shown_ = true;
 }
 
-IndexSummary Pipeline::run() {
+/// What stage 2 makes of a batch, in order: a warning, or a project's Xapian document.
+struct Pipeline::Prepared {
+  std::string warning;
+  std::string id;
+  Xapian::Document doc;
+  bool is_warning = false;
+};
+
+/// One step of the reading order, applied by the writing thread.
+struct Pipeline::Op {
+  enum class Kind {
+    Unchanged,  ///< the index has the file as it is
+    Touched,    ///< same content, new mtime: `signature` is remembered
+    Begin,      ///< the file's documents follow; its old projects go
+    Batch,      ///< some of its projects, prepared
+    End,        ///< the file is read: `signature` is remembered
+    Skipped,    ///< not indexable (`reason`), before or while reading
+    Failed,     ///< unreadable (`reason`), before or while reading
+  };
+  Kind kind = Kind::Unchanged;
+  std::string file;
+  std::string reason;
+  FileSignature signature;
+  std::future<std::vector<Prepared>> batch;
+};
+
+/// A batch of documents on its way to a preparing thread.
+struct Pipeline::Job {
+  std::vector<RawDocument> docs;
+  std::promise<std::vector<Prepared>> done;
+};
+
+struct Pipeline::Run {
+  Run(std::size_t threads, ShardedIndexWriter& w)
+      : writer(w), ops(4 * threads + 16), jobs(2 * threads) {}
+
+  ShardedIndexWriter& writer;
+  std::map<std::string, FileSignature> known;  ///< signatures at the start, read by stage 1
+  PipelineQueue<Op> ops;    ///< stage 1 -> 3, in reading order
+  PipelineQueue<Job> jobs;  ///< stage 1 -> 2
+  std::atomic<bool> stop{false};
   IndexSummary summary;
+  std::size_t files_done = 0;
+  // The file being applied by stage 3.
+  std::string file;
+  bool had_signature = false;
+  bool file_over = false;             ///< failed or skipped while reading: later batches are dropped
+  Xapian::doccount removed = 0;       ///< its old projects, removed at Begin
+  std::size_t added = 0;
+};
+
+IndexSummary Pipeline::run() {
   std::vector<FileIssue> missing;
   const std::vector<fs::path> files = collect_files(options_.inputs, missing);
+  ShardedIndexWriter writer(options_.db, options_.shards, options_.batch_size);  // one database or N shards
+  std::size_t threads = options_.threads;
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  Run run(threads, writer);
   for (const FileIssue& m : missing) {
     report("failed", m.file, m.reason);
-    summary.failed.push_back(m);
+    run.summary.failed.push_back(m);
   }
-  summary.files_seen = files.size();
-
-  ShardedIndexWriter writer(options_.db, options_.shards, options_.batch_size);  // one database or N shards
+  run.summary.files_seen = files.size();
+  run.known = writer.indexed_files();
   started_ = now_seconds();
-  std::set<std::string> present;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    present.insert(files[i].string());
-    show_progress(i, files.size(), false);
-    index_file(writer, files[i], summary);
+
+  std::vector<std::thread> workers;
+  std::exception_ptr reading_error;
+  std::thread reader([&] {
+    try {
+      read_files(files, run);
+    } catch (...) {
+      reading_error = std::current_exception();
+    }
+    run.ops.close();
+  });
+  for (std::size_t i = 0; i < threads; ++i) workers.emplace_back([&] { prepare(run); });
+  auto stop_all = [&] {
+    run.stop = true;
+    run.ops.close();
+    run.jobs.close();
+    reader.join();
+    for (std::thread& t : workers) t.join();
+  };
+  try {
+    while (std::optional<Op> op = run.ops.pop()) {
+      show_progress(run.files_done, files.size(), false);
+      apply(run, *op);
+    }
+  } catch (...) {
+    stop_all();  // a database error ends the run: the last commit stays
+    throw;
   }
+  stop_all();
+  if (reading_error) std::rethrow_exception(reading_error);
   show_progress(files.size(), files.size(), true);
 
   // Files indexed before from under these inputs that are gone now.
-  for (const auto& [path, signature] : writer.indexed_files()) {
+  std::set<std::string> present;
+  for (const fs::path& f : files) present.insert(f.string());
+  for (const auto& [path, signature] : run.known) {
     if (present.count(path) != 0 || !is_under(path, options_.inputs)) continue;
     std::error_code ec;
     if (fs::exists(path, ec) && !hidden(fs::path(path))) continue;  // still there, just not listed
-    summary.projects_removed += writer.remove_source(path);
+    run.summary.projects_removed += writer.remove_source(path);
     writer.erase_file_signature(path);
-    ++summary.files_removed;
+    ++run.summary.files_removed;
   }
   writer.commit();
-  summary.total_projects = writer.doc_count();
-  summary.shards = writer.shard_count();
-  return summary;
+  run.summary.total_projects = writer.doc_count();
+  run.summary.shards = writer.shard_count();
+  return std::move(run.summary);
 }
 
-void Pipeline::index_file(ShardedIndexWriter& writer, const fs::path& path, IndexSummary& summary) {
-  const std::string file = path.string();
-  // Old projects of a file that can no longer be indexed are removed with it.
-  auto drop_old = [&] {
-    if (writer.file_signature(file)) {
-      summary.projects_removed += writer.remove_source(file);
-      writer.erase_file_signature(file);
-    }
-  };
-  auto skip = [&](const std::string& reason) {
-    report("skipped", file, reason);
-    summary.skipped.push_back({file, reason});
-    drop_old();
-  };
-  auto fail = [&](const std::string& reason) {
-    report("failed", file, reason);
-    summary.failed.push_back({file, reason});
-    drop_old();
-  };
+void Pipeline::read_files(const std::vector<fs::path>& files, Run& run) {
+  for (const fs::path& path : files) {
+    if (run.stop) return;
+    read_file(path, run);
+  }
+}
 
+void Pipeline::read_file(const fs::path& path, Run& run) {
+  const std::string file = path.string();
+  auto push = [&](Op::Kind kind, std::string reason = {}, FileSignature sig = {}) {
+    Op op;
+    op.kind = kind;
+    op.file = file;
+    op.reason = std::move(reason);
+    op.signature = std::move(sig);
+    run.ops.push(std::move(op));
+  };
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) return fail("cannot read: " + ec.message());
-  if (size == 0) return skip("empty file");
-  if (size > kMaxFileBytes) return skip("file too large (" + std::to_string(size >> 20) + " MB)");
+  if (ec) return push(Op::Kind::Failed, "cannot read: " + ec.message());
+  if (size == 0) return push(Op::Kind::Skipped, "empty file");
 
   FileSignature sig;
   sig.path = file;
   sig.size = size;
   sig.mtime = mtime_of(path);
-  const std::optional<FileSignature> old = writer.file_signature(file);
-  if (old && old->size == sig.size && old->mtime == sig.mtime) {
-    ++summary.unchanged;
-    return;
-  }
+  const auto known = run.known.find(file);
+  const FileSignature* old = known == run.known.end() ? nullptr : &known->second;
+  if (old && old->size == sig.size && old->mtime == sig.mtime) return push(Op::Kind::Unchanged);
 
-  std::string bytes;
+  // The content hash and the first bytes, in one pass that holds a chunk at a time.
+  std::string head;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return push(Op::Kind::Failed, std::string("cannot open: ") + std::strerror(errno));
+    ContentHash hash;
+    std::string chunk(std::size_t{1} << 20, '\0');
+    std::uint64_t total = 0;
+    while (in) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      const auto n = static_cast<std::size_t>(in.gcount());
+      if (n == 0) break;
+      const std::string_view piece(chunk.data(), n);
+      if (head.size() < ReaderRegistry::kHeadBytes) head.append(piece.substr(0, ReaderRegistry::kHeadBytes - head.size()));
+      hash.update(piece);
+      total += n;
+    }
+    if (in.bad()) return push(Op::Kind::Failed, std::string("cannot read: ") + std::strerror(errno));
+    sig.size = total;
+    sig.hash = hash.hex();
+  }
+  if (old && old->same_content(sig)) return push(Op::Kind::Touched, {}, sig);  // touched, not changed
+
+  const bool zip = std::string_view(head).substr(0, 4) == std::string_view("PK\x03\x04", 4) &&
+                   has_extension(path, {".xlsx", ".xlsm"});
+  if (head.rfind("%PDF-", 0) != 0 && !zip && TextDecoder::looks_binary(head)) return push(Op::Kind::Skipped, "binary file");
+
+  const Reader* reader = nullptr;
   try {
-    bytes = read_bytes(path);
+    reader = &registry_.reader_for(path, head);
+  } catch (const NotIndexable& e) {
+    return push(Op::Kind::Skipped, reason_of(e.what(), file));
   } catch (const Error& e) {
-    return fail(e.what());
+    return push(Op::Kind::Failed, reason_of(e.what(), file));
   }
-  sig.size = bytes.size();
-  sig.hash = content_hash(bytes);
-  if (old && old->same_content(sig)) {
-    writer.set_file_signature(sig);  // touched, not changed: remember the new mtime
-    ++summary.unchanged;
-    return;
+  if (sig.size > kMaxFileBytes && !reader->streams(path)) {
+    return push(Op::Kind::Skipped, "file too large (" + std::to_string(sig.size >> 20) + " MB)");
   }
 
-  const std::string_view head = std::string_view(bytes).substr(0, ReaderRegistry::kHeadBytes);
-  const bool zip = head.substr(0, 4) == std::string_view("PK\x03\x04", 4) && has_extension(path, {".xlsx", ".xlsm"});
-  if (head.substr(0, 5) != "%PDF-" && !zip && TextDecoder::looks_binary(head)) return skip("binary file");
-
-  std::vector<Project> projects;
+  push(Op::Kind::Begin);
+  std::vector<RawDocument> batch;
+  auto submit = [&] {
+    if (batch.empty()) return;
+    Job job;
+    job.docs = std::move(batch);
+    batch.clear();
+    Op op;
+    op.kind = Op::Kind::Batch;
+    op.file = file;
+    op.batch = job.done.get_future();
+    run.jobs.push(std::move(job));
+    run.ops.push(std::move(op));
+  };
   try {
-    const Reader& reader = registry_.reader_for(path, head);
-    auto each = [&](RawDocument&& doc) {
-      for (const std::string& w : doc.warnings) {
-        summary.warnings.push_back(w);
-        report("warning", file, reason_of(w, file));
-      }
-      if (!doc.record && text::trim(doc.text).empty() && doc.title.empty()) return;
-      for (Project& p : understander_.projects(doc)) {
-        // A project text of megabytes is a dump, not a description: index its start, so
-        // that no search pays for reading and snippeting the rest.
-        const std::size_t size = p.text.size();
-        if (truncate_text(p.text, kMaxProjectTextBytes)) {
-          const std::string w = "project \"" + p.title.substr(0, 80) + "\" has " + megabytes(size) +
-                                " of text; only the first " + megabytes(p.text.size()) + " is indexed";
-          summary.warnings.push_back(file + ": " + w);
-          report("warning", file, w);
-        }
-        projects.push_back(std::move(p));
-      }
+    auto sink = [&](RawDocument&& doc) {
+      if (run.stop) throw IndexError("indexing stopped");
+      batch.push_back(std::move(doc));
+      if (batch.size() >= kBatchDocuments) submit();
     };
     // In a worker process unless turned off: a reader that crashes, hangs or runs over its
     // memory costs this file only (ReaderFailure), and the next file gets a new worker.
     if (isolated_) {
-      isolated_->read(reader, path, bytes, each);
+      isolated_->read(*reader, path, sink);
     } else {
-      for (RawDocument& doc : reader.read(path, bytes)) each(std::move(doc));
+      read_documents(*reader, path, sink);
     }
   } catch (const NotIndexable& e) {
-    return skip(reason_of(e.what(), file));
+    return push(Op::Kind::Skipped, reason_of(e.what(), file));
   } catch (const Error& e) {
-    return fail(reason_of(e.what(), file));
+    return push(Op::Kind::Failed, reason_of(e.what(), file));
   } catch (const std::exception& e) {
-    return fail(std::string("unexpected error: ") + e.what());
+    return push(Op::Kind::Failed, std::string("unexpected error: ") + e.what());
   }
-  if (projects.empty()) return skip("no text");
+  submit();
+  push(Op::Kind::End, {}, sig);
+}
 
-  writer.remove_source(file);  // replaced below: not counted as removed
-  std::size_t added = 0;
-  try {
-    for (const Project& p : projects) {
-      const auto [it, fresh] = id_owner_.emplace(p.id, file);
-      if (!fresh && it->second != file) {
-        const std::string w = "project id " + p.id + " also in " + it->second + ": the later one replaces it";
-        summary.warnings.push_back(file + ": " + w);
-        report("warning", file, w);
-        it->second = file;
+void Pipeline::prepare(Run& run) const {
+  while (std::optional<Job> job = run.jobs.pop()) {
+    try {
+      std::vector<Prepared> out;
+      for (const RawDocument& doc : job->docs) {
+        for (const std::string& w : doc.warnings) out.push_back({w, {}, {}, true});
+        if (!doc.record && text::trim(doc.text).empty() && doc.title.empty()) continue;
+        for (Project& p : understander_.projects(doc)) {
+          // A project text of megabytes is a dump, not a description: index its start, so
+          // that no search pays for reading and snippeting the rest.
+          const std::size_t size = p.text.size();
+          if (truncate_text(p.text, kMaxProjectTextBytes)) {
+            out.push_back({doc.source.file + ": project \"" + p.title.substr(0, 80) + "\" has " + megabytes(size) +
+                               " of text; only the first " + megabytes(p.text.size()) + " is indexed",
+                           {}, {}, true});
+          }
+          if (p.id.empty()) throw InputError("project without id from " + p.source.file);
+          Xapian::Document d = IndexWriter::build_document(p, run.writer.analyzer());
+          out.push_back({{}, std::move(p.id), std::move(d), false});
+        }
       }
-      writer.add(p);
-      ++added;
+      job->done.set_value(std::move(out));
+    } catch (...) {
+      job->done.set_exception(std::current_exception());
     }
-  } catch (const std::exception& e) {
-    // A project the writer cannot take (Xapian errors are not std::exception and end the
-    // run): the file's partial projects go, the file is reported.
-    writer.remove_source(file);
-    return fail(std::string("cannot index: ") + e.what());
   }
-  summary.projects_indexed += added;
-  writer.set_file_signature(sig);
-  ++summary.files_read;
+}
+
+void Pipeline::end_file(Run& run, const char* what, const std::string& reason) {
+  report(what, run.file, reason);
+  (std::strcmp(what, "failed") == 0 ? run.summary.failed : run.summary.skipped).push_back({run.file, reason});
+  // Old projects of a file that can no longer be indexed are removed with it, and so
+  // are the ones of this run already added.
+  run.writer.remove_source(run.file);
+  if (run.had_signature) {
+    run.summary.projects_removed += run.removed;
+    run.writer.erase_file_signature(run.file);
+  }
+  run.file_over = true;
+  ++run.files_done;
+}
+
+void Pipeline::apply(Run& run, Op& op) {
+  ShardedIndexWriter& writer = run.writer;
+  switch (op.kind) {
+    case Op::Kind::Unchanged:
+      ++run.summary.unchanged;
+      ++run.files_done;
+      return;
+    case Op::Kind::Touched:
+      writer.set_file_signature(op.signature);  // remember the new mtime
+      ++run.summary.unchanged;
+      ++run.files_done;
+      return;
+    case Op::Kind::Begin:
+      run.file = op.file;
+      run.had_signature = writer.file_signature(op.file).has_value();
+      run.removed = writer.remove_source(op.file);  // replaced below: not counted as removed
+      run.file_over = false;
+      run.added = 0;
+      return;
+    case Op::Kind::Skipped:
+    case Op::Kind::Failed: {
+      const char* what = op.kind == Op::Kind::Failed ? "failed" : "skipped";
+      if (run.file != op.file || run.file_over) {  // before reading: nothing of it added
+        run.file = op.file;
+        run.had_signature = writer.file_signature(op.file).has_value();
+        run.removed = run.had_signature ? writer.remove_source(op.file) : 0;
+        run.file_over = false;
+      }
+      if (!run.file_over) end_file(run, what, op.reason);
+      return;
+    }
+    case Op::Kind::Batch:
+      break;
+    case Op::Kind::End:
+      if (run.file_over) return;
+      if (run.added == 0) return end_file(run, "skipped", "no text");
+      run.summary.projects_indexed += run.added;
+      writer.set_file_signature(op.signature);
+      ++run.summary.files_read;
+      ++run.files_done;
+      run.file_over = true;
+      return;
+  }
+
+  std::vector<Prepared> items;
+  try {
+    items = op.batch.get();
+  } catch (const NotIndexable& e) {
+    if (!run.file_over) end_file(run, "skipped", reason_of(e.what(), op.file));
+    return;
+  } catch (const Error& e) {
+    if (!run.file_over) end_file(run, "failed", reason_of(e.what(), op.file));
+    return;
+  } catch (const std::exception& e) {
+    if (!run.file_over) end_file(run, "failed", std::string("unexpected error: ") + e.what());
+    return;
+  }
+  if (run.file_over) return;
+  for (Prepared& item : items) {
+    if (item.is_warning) {
+      run.summary.warnings.push_back(item.warning);
+      report("warning", op.file, reason_of(item.warning, op.file));
+      continue;
+    }
+    const auto [it, fresh] = id_owner_.emplace(item.id, op.file);
+    if (!fresh && it->second != op.file) {
+      const std::string w = "project id " + item.id + " also in " + it->second + ": the later one replaces it";
+      run.summary.warnings.push_back(op.file + ": " + w);
+      report("warning", op.file, w);
+      it->second = op.file;
+    }
+    try {
+      writer.add_document(item.id, op.file, item.doc);
+    } catch (const std::exception& e) {
+      // A project the writer cannot take (Xapian errors are not std::exception and end the
+      // run): the file's partial projects go, the file is reported.
+      return end_file(run, "failed", std::string("cannot index: ") + e.what());
+    }
+    ++run.added;
+  }
 }
 
 }  // namespace fynd

@@ -1,4 +1,4 @@
-/** Pipeline: files -> readers -> Understander -> IndexWriter, incremental, one run. */
+/** Pipeline: files -> readers -> Understander -> IndexWriter, incremental, one run, on every core. */
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,7 @@ struct IndexOptions {
   bool progress = false;                      ///< "\r[12/34] ..." line on stderr
   std::size_t batch_size = 500;               ///< projects per commit
   std::filesystem::path columns;              ///< column mapping file for CSV/XLSX (--columns)
+  std::size_t threads = 0;                    ///< document-preparing threads (0 = one per core)
   bool isolation = true;                      ///< readers run in a worker process (--no-isolation)
   IsolationLimits reader_limits;              ///< per-file time and memory of a reader in the worker
   std::size_t shards = 0;                     ///< N shard databases (--shards); 0 keeps the index's layout
@@ -69,6 +70,17 @@ std::vector<std::filesystem::path> collect_files(const std::vector<std::filesyst
 /// (same size and content hash as recorded) are skipped, changed files have their old
 /// projects deleted before the new ones are added, and files that disappeared from under
 /// the inputs lose their projects. A bad file is reported and never stops the run.
+///
+/// Three stages, each on its own threads, joined by bounded queues (so memory holds a
+/// few batches, not the input):
+///  1. one reading thread lists and hashes the files and streams each through its reader
+///     (read_documents(), in a worker process unless IndexOptions::isolation is off:
+///     IsolatedReader), cutting the documents into batches of kBatchDocuments;
+///  2. IndexOptions::threads preparing threads turn a batch into Xapian documents
+///     (understanding, analysis, stored record);
+///  3. the calling thread, the only one to touch the database, applies the batches in
+///     reading order, so docids, terms, warnings and the summary are those of a run on
+///     one thread, whatever the number of threads.
 class Pipeline {
  public:
   /// `log` receives one line per skipped or failed file and per warning.
@@ -77,8 +89,23 @@ class Pipeline {
   /// Runs; throws IndexError when the database cannot be opened or written.
   IndexSummary run();
 
+  /// Documents handed to a preparing thread at a time.
+  static constexpr std::size_t kBatchDocuments = 32;
+
  private:
-  void index_file(ShardedIndexWriter& writer, const std::filesystem::path& path, IndexSummary& summary);
+  struct Run;  ///< the queues and state of one run(), in pipeline.cpp
+  struct Op;
+  struct Prepared;
+  struct Job;
+
+  /// Stage 1, on the reading thread: every file, in order.
+  void read_files(const std::vector<std::filesystem::path>& files, Run& run);
+  void read_file(const std::filesystem::path& path, Run& run);
+  /// Stage 2, on each preparing thread.
+  void prepare(Run& run) const;
+  /// Stage 3: applies one operation of the reading order to the index.
+  void apply(Run& run, Op& op);
+  void end_file(Run& run, const char* what, const std::string& reason);
   void report(const char* what, const std::string& file, const std::string& reason);
   void show_progress(std::size_t done, std::size_t total, bool final);
 
@@ -86,7 +113,7 @@ class Pipeline {
   std::ostream& log_;
   ReaderRegistry registry_;
   Understander understander_;
-  std::unique_ptr<IsolatedReader> isolated_;  ///< null with --no-isolation
+  std::unique_ptr<IsolatedReader> isolated_;  ///< null with --no-isolation; used by the reading thread only
   std::unordered_map<std::string, std::string> id_owner_;  ///< id -> file, this run
   double started_ = 0;
   double last_progress_ = 0;

@@ -107,6 +107,11 @@ void ShardedIndexWriter::add(const Project& project) {
   changed();
 }
 
+void ShardedIndexWriter::add_document(const std::string& id, const std::string& file, const Xapian::Document& doc) {
+  shards_[shard_of(id, shards_.size())]->add_document(id, file, doc);
+  changed();
+}
+
 Xapian::doccount ShardedIndexWriter::remove_source(const std::string& file) {
   Xapian::doccount n = 0;
   for (auto& shard : shards_) n += shard->remove_source(file);

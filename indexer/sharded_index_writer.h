@@ -45,6 +45,10 @@ class ShardedIndexWriter {
   static std::size_t shard_of(std::string_view id, std::size_t shards);
 
   void add(const Project& project);
+  /// A prepared document (IndexWriter::build_document), to the shard of `id`.
+  void add_document(const std::string& id, const std::string& file, const Xapian::Document& doc);
+  /// The analyzer documents are built with (the same for every shard).
+  const Analyzer& analyzer() const { return shards_.front()->analyzer(); }
   Xapian::doccount remove_source(const std::string& file);
   std::optional<FileSignature> file_signature(const std::string& path) const;
   void set_file_signature(const FileSignature& signature);

@@ -5,13 +5,15 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-
+#include <istream>
+#include <sstream>
 #include <utility>
 
 #include "error.h"
 #include "readers/record_fields.h"
 #include "readers/text_reader.h"
 #include "text.h"
+#include "text_decoder.h"
 #include "understand/understander.h"
 
 namespace fynd {
@@ -171,10 +173,135 @@ std::optional<std::int64_t> amount(const json& record, const char* key) {
   throw InputError(std::string("field \"") + key + "\" is not an amount");
 }
 
+/// How much of a JSON Lines file's start decides whether it is read line by line.
+constexpr std::size_t kUtf8HeadBytes = 64 * 1024;
+
 /// Fields copied to Project::fields as found, for the extractor and for display.
 constexpr const char* kRawFields[] = {"ärende-id", "län", "kommuner", "område", "tematiskt_mål",
                                       "insatsområde", "_source", "beviljat_belopp_eur",
                                       "uppdateringsdatum", "telnr"};
+
+
+/// The documents of a JSON Lines file, one line at a time: each line is decoded, parsed
+/// and mapped on its own, so that memory holds one record however long the file is.
+class JsonLinesStream {
+ public:
+  JsonLinesStream(const std::filesystem::path& path, std::string_view format, DocumentSink sink)
+      : path_(path), file_(path.string()), format_(format), sink_(std::move(sink)) {}
+
+  /// One line of the file, without its '\n'; `begin` is its byte offset in the file.
+  void line(std::string_view raw, std::size_t begin) {
+    ++line_no_;
+    const std::size_t end = begin + raw.size();
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    if (text::trim(raw).empty()) return;
+    const std::string where = "line " + std::to_string(line_no_);
+    std::vector<std::string> warnings;
+    json record;
+    bool exact = false;
+    try {
+      DecodedText decoded = TextDecoder().decode(raw, file_);
+      exact = decoded.text == raw;
+      for (std::string& w : decoded.warnings) warnings.push_back(file_ + ": " + where + ": " + reason(w));
+      record = parse_lenient_numbers(text::trim(decoded.text), file_ + ": " + where, warnings);
+    } catch (const json::parse_error& e) {
+      const std::size_t column = e.byte > 0 ? e.byte : 1;
+      bad_line(where + ", column " + std::to_string(column) + ": " + parser_message(e), warnings);
+      return;
+    } catch (const json::exception& e) {
+      bad_line(where + ": " + parser_message(e), warnings);
+      return;
+    } catch (const Error& e) {
+      bad_line(where + ": " + reason(e.what()), warnings);
+      return;
+    }
+    ++records_;
+    RawDocument doc;
+    doc.warnings = std::move(warnings);
+    try {
+      Project p = ProjectBankJsonReader::to_project(record, path_, records_);
+      doc.source.file = file_;
+      doc.source.format = std::string(format_);
+      if (exact) {
+        doc.source.begin = begin;
+        doc.source.end = end;
+      }
+      p.source = doc.source;
+      doc.title = p.title;
+      doc.text = p.text;
+      doc.blocks = line_blocks(doc.text);
+      doc.encoding = "UTF-8";
+      doc.record = std::move(p);
+      ++emitted_;
+    } catch (const Error& e) {
+      skipped(doc, std::to_string(records_) + ": " + e.what());
+    } catch (const json::exception& e) {
+      skipped(doc, std::to_string(records_) + ": " + parser_message(e));
+    }
+    sink_(std::move(doc));
+  }
+
+  /// After the last line: throws when the file held no record at all.
+  void finish() const {
+    if (records_ == 0 && !first_error_.empty()) throw InputError(file_ + ": invalid JSON Lines at " + first_error_);
+    if (emitted_ == 0 && records_ > 0) {
+      throw NotIndexable(file_ + ": no project-bank record (" + reason(last_warning_) + ")");
+    }
+  }
+
+ private:
+  std::string reason(const std::string& message) const {
+    return message.rfind(file_ + ": ", 0) == 0 ? message.substr(file_.size() + 2) : message;
+  }
+  void bad_line(const std::string& msg, std::vector<std::string>& warnings) {
+    if (first_error_.empty()) first_error_ = msg;
+    warnings.push_back(file_ + ": skipped record on " + msg);
+    last_warning_ = warnings.back();
+    RawDocument doc;
+    doc.source.file = file_;
+    doc.warnings = std::move(warnings);
+    sink_(std::move(doc));
+  }
+  void skipped(RawDocument& doc, const std::string& msg) {
+    doc.warnings.push_back(file_ + ": skipped record " + msg);
+    last_warning_ = doc.warnings.back();
+    doc.source.file = file_;
+  }
+
+  const std::filesystem::path& path_;
+  std::string file_;
+  std::string_view format_;
+  DocumentSink sink_;
+  std::size_t line_no_ = 0;
+  std::size_t records_ = 0;  ///< lines that parsed as JSON
+  std::size_t emitted_ = 0;  ///< records that became documents
+  std::string first_error_;
+  std::string last_warning_;
+};
+
+/// Streams JSON Lines from `in` through `lines`, one line at a time.
+void stream_lines(std::istream& in, JsonLinesStream& lines) {
+  std::string line;
+  std::size_t offset = 0;
+  while (std::getline(in, line)) {
+    lines.line(line, offset);
+    offset += line.size() + 1;
+  }
+  lines.finish();
+}
+
+/// True when the first bytes of a file read as UTF-8 (with or without BOM), so that its
+/// lines can be decoded one at a time; other encodings are decoded as a whole.
+bool utf8_head(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") return true;
+  if (head.find('\0') != std::string_view::npos) return false;
+  // A head cut inside a character still reads as UTF-8 with one damaged sequence.
+  try {
+    return TextDecoder().decode(head).encoding == "UTF-8";
+  } catch (const Error&) {
+    return false;
+  }
+}
 
 }  // namespace
 
@@ -225,9 +352,45 @@ Project ProjectBankJsonReader::to_project(const json& record, const std::filesys
   return p;
 }
 
+bool ProjectBankJsonReader::streams(const std::filesystem::path& path) const {
+  return has_extension(path, {".jsonl", ".ndjson"});
+}
+
+void ProjectBankJsonReader::read_stream(const std::filesystem::path& path, std::istream& in,
+                                        const DocumentSink& sink) const {
+  if (has_extension(path, {".jsonl", ".ndjson"})) {
+    std::string head(kUtf8HeadBytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    in.clear();
+    in.seekg(0);
+    if (in && utf8_head(head)) {
+      JsonLinesStream lines(path, name(), sink);
+      stream_lines(in, lines);
+      return;
+    }
+  }
+  Reader::read_stream(path, in, sink);
+}
+
 std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path& path,
                                                      std::string_view bytes) const {
   const std::string file = path.string();
+  if (has_extension(path, {".jsonl", ".ndjson"}) && utf8_head(bytes.substr(0, kUtf8HeadBytes))) {
+    // The same line-by-line reading as read_stream(), collected; the file's warnings
+    // travel with its first document.
+    std::vector<RawDocument> out;
+    std::vector<std::string> warnings;
+    JsonLinesStream lines(path, name(), [&](RawDocument&& doc) {
+      for (std::string& w : doc.warnings) warnings.push_back(std::move(w));
+      doc.warnings.clear();
+      if (doc.record) out.push_back(std::move(doc));
+    });
+    std::istringstream in{std::string(bytes)};
+    stream_lines(in, lines);
+    if (!out.empty()) out.front().warnings = std::move(warnings);
+    return out;
+  }
   RawDocument decoded = decode_document(path, bytes, name());
   const std::string& text = decoded.text;
   // Byte ranges are exact only when decoding left the bytes as they were.

@@ -1,6 +1,10 @@
 #include "reader.h"
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include "text.h"
 
@@ -53,6 +57,18 @@ void append_block(RawDocument& doc, BlockType type, std::string_view text, int l
   b.end = doc.text.size();
   b.text = std::move(squashed);
   doc.blocks.push_back(std::move(b));
+}
+
+void Reader::read_stream(const std::filesystem::path& path, std::istream& in, const DocumentSink& sink) const {
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError(path.string() + ": cannot read: " + std::strerror(errno));
+  for (RawDocument& doc : read(path, bytes)) sink(std::move(doc));
+}
+
+void read_documents(const Reader& reader, const std::filesystem::path& path, const DocumentSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string() + ": cannot open: " + std::strerror(errno));
+  reader.read_stream(path, in, sink);
 }
 
 bool has_extension(const std::filesystem::path& path, std::initializer_list<std::string_view> exts) {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +46,9 @@ class NotIndexable : public InputError {
   using InputError::InputError;
 };
 
+/// Receives a file's documents one at a time, in file order, as a reader finds them.
+using DocumentSink = std::function<void(RawDocument&&)>;
+
 /// Interface of a format reader. Readers throw InputError (naming the file) for input
 /// they cannot read; they never crash on malformed bytes.
 class Reader {
@@ -55,7 +60,20 @@ class Reader {
   virtual bool accepts(const std::filesystem::path& path, std::string_view head) const = 0;
   /// Reads the whole file content `bytes` (already loaded) of `path`.
   virtual std::vector<RawDocument> read(const std::filesystem::path& path, std::string_view bytes) const = 0;
+  /// Streams the documents of `path`, read from `in` (at the file's start), to `sink`.
+  /// Warnings travel on the documents; a document may carry warnings only (no text).
+  /// The default reads the whole stream and passes on what read() returns; readers of
+  /// large record files override it to hold one record at a time.
+  virtual void read_stream(const std::filesystem::path& path, std::istream& in, const DocumentSink& sink) const;
+  /// True when read_stream() holds a bounded part of `path` at a time, so that the file
+  /// may be larger than the pipeline's limit for files read whole.
+  virtual bool streams(const std::filesystem::path& /*path*/) const { return false; }
 };
+
+/// Reads one file through `reader`, streaming its documents to `sink`: the one call by
+/// which the pipeline reads a file. Throws InputError when the file cannot be opened or
+/// read, and whatever the reader throws.
+void read_documents(const Reader& reader, const std::filesystem::path& path, const DocumentSink& sink);
 
 /// Splits text into one Line block per non-empty line, with byte ranges.
 std::vector<Block> line_blocks(std::string_view text);

@@ -1,6 +1,8 @@
 #include "period_parser.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <regex>
 
 namespace fynd {
@@ -63,6 +65,195 @@ std::string before(std::string_view text, std::size_t pos, std::size_t n) {
   return s;
 }
 
+
+// --- Hand-written scanners ------------------------------------------------------------
+// The three patterns run over every text that names a year are scanned by hand, with
+// exactly the matches std::regex gives for them (ECMAScript, bytes, "C" locale): the
+// leftmost match, then the next from its end. The patterns they stand for:
+//   year range  (^|[^0-9–-])((?:19|20)\d\d)\s*(?:-|–|—|till)\s*((?:19|20)\d\d)(?![0-9]|(?:-|–|—)\d)
+//   lone year   (^|[^0-9/–-])((?:19|20)\d\d)(?![0-9]|(?:-|–|—)\d|/)
+//   dated       \b(\d{1,2})\s+(MONTHS)\s+((?:19|20)\d\d)       (MONTHS any case)
+// In a bracket, "–" stands for its three bytes E2 80 93, each excluded on its own.
+
+bool digit(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::size_t skip_space(std::string_view s, std::size_t i) {
+  while (i < s.size() && space(s[i])) ++i;
+  return i;
+}
+
+/// (?:19|20)\d\d at i.
+bool year_at(std::string_view s, std::size_t i) {
+  return i + 4 <= s.size() && ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) &&
+         digit(s, i + 2) && digit(s, i + 3);
+}
+
+int year_value(std::string_view s, std::size_t i) {
+  return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+}
+
+/// The length of a dash at i: "-" 1, "–" or "—" 3; 0 if none.
+std::size_t dash_at(std::string_view s, std::size_t i) {
+  if (i < s.size() && s[i] == '-') return 1;
+  if (i + 3 <= s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x93' || s[i + 2] == '\x94')) return 3;
+  return 0;
+}
+
+/// (?![0-9]|(?:-|–|—)\d) at i, and not "/" when `slash` is set.
+bool year_ends(std::string_view s, std::size_t i, bool slash) {
+  if (digit(s, i)) return false;
+  if (slash && i < s.size() && s[i] == '/') return false;
+  const std::size_t d = dash_at(s, i);
+  return d == 0 || !digit(s, i + d);
+}
+
+/// [^0-9–-] (and not "/" when `slash` is set) at i.
+bool lead_byte(std::string_view s, std::size_t i, bool slash) {
+  const char c = s[i];
+  if ((c >= '0' && c <= '9') || c == '-' || c == '\xE2' || c == '\x80' || c == '\x93') return false;
+  return !(slash && c == '/');
+}
+
+struct RangeMatch {
+  std::size_t begin = 0;  ///< the whole match, with its lead byte
+  std::size_t lead = 0;   ///< 1 when the match starts with the byte before the year
+  std::size_t end = 0;
+  std::size_t from = 0;   ///< first year's offset
+  std::size_t to = 0;     ///< second year's offset
+};
+
+std::vector<RangeMatch> year_ranges(std::string_view s) {
+  std::vector<RangeMatch> out;
+  // The rest of the pattern from the first year at q; the match's end, or 0.
+  auto rest = [&](std::size_t q, RangeMatch& m) -> bool {
+    if (!year_at(s, q)) return false;
+    std::size_t r = skip_space(s, q + 4);
+    if (const std::size_t d = dash_at(s, r); d > 0) {
+      r += d;
+    } else if (s.compare(r, 4, "till") == 0) {
+      r += 4;
+    } else {
+      return false;
+    }
+    r = skip_space(s, r);
+    if (!year_at(s, r) || !year_ends(s, r + 4, false)) return false;
+    m.from = q;
+    m.to = r;
+    m.end = r + 4;
+    return true;
+  };
+  std::size_t p = 0;
+  while (p < s.size()) {
+    RangeMatch m;
+    m.begin = p;
+    if (p == 0 && rest(0, m)) {
+      m.lead = 0;
+    } else if (lead_byte(s, p, false) && rest(p + 1, m)) {
+      m.lead = 1;
+    } else {
+      ++p;
+      continue;
+    }
+    out.push_back(m);
+    p = m.end;
+  }
+  return out;
+}
+
+/// The offsets of the lone years of `s`.
+std::vector<std::size_t> lone_years(std::string_view s) {
+  std::vector<std::size_t> out;
+  std::size_t p = 0;
+  while (p < s.size()) {
+    std::size_t at;
+    if (p == 0 && year_at(s, 0) && year_ends(s, 4, true)) {
+      at = 0;
+    } else if (lead_byte(s, p, true) && year_at(s, p + 1) && year_ends(s, p + 5, true)) {
+      at = p + 1;
+    } else {
+      ++p;
+      continue;
+    }
+    out.push_back(at);
+    p = at + 4;
+  }
+  return out;
+}
+
+struct DatedMatch {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t year = 0;  ///< the year's offset
+};
+
+const char* const kMonthNames[] = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                                   "september", "oktober", "november", "december", "jan", "feb", "mar", "apr",
+                                   "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"};
+
+bool ascii_iequal(std::string_view s, std::size_t i, std::string_view word) {
+  if (i + word.size() > s.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (std::tolower(static_cast<unsigned char>(s[i + k])) != word[k]) return false;
+  }
+  return true;
+}
+
+std::vector<DatedMatch> dated_lines(std::string_view s) {
+  std::vector<DatedMatch> out;
+  auto after_day = [&](std::size_t q, DatedMatch& m) -> bool {
+    const std::size_t r0 = skip_space(s, q);
+    if (r0 == q) return false;
+    for (const char* month : kMonthNames) {
+      const std::string_view name(month);
+      if (!ascii_iequal(s, r0, name)) continue;
+      const std::size_t r1 = skip_space(s, r0 + name.size());
+      if (r1 == r0 + name.size() || !year_at(s, r1)) continue;
+      m.year = r1;
+      m.end = r1 + 4;
+      return true;
+    }
+    return false;
+  };
+  std::size_t p = 0;
+  while (p < s.size()) {
+    DatedMatch m;
+    m.begin = p;
+    const bool boundary = digit(s, p) && (p == 0 || !word_char(s[p - 1]));
+    if (boundary && ((digit(s, p + 1) && after_day(p + 2, m)) || after_day(p + 1, m))) {
+      out.push_back(m);
+      p = m.end;
+    } else {
+      ++p;
+    }
+  }
+  return out;
+}
+
+/// A number word right before "år" at i ("treår", "tre-år"), as period_word needs.
+bool period_word_possible(std::string_view s) {
+  for (std::size_t i = s.find("\xC3\xA5"); i != std::string_view::npos; i = s.find("\xC3\xA5", i + 2)) {
+    if (i + 2 >= s.size() || (s[i + 2] != 'r' && s[i + 2] != 'R')) continue;
+    std::size_t w = i;
+    if (w > 0 && s[w - 1] == '-') --w;
+    for (const char* n : {"ett", "tre", "fem", "sex", "sju", "fyra"}) {
+      const std::size_t len = std::strlen(n);
+      if (w >= len && ascii_iequal(s, w - len, n)) return true;
+    }
+    // "två": t, v in any case, then å as written.
+    if (w >= 4 && std::tolower(static_cast<unsigned char>(s[w - 4])) == 't' &&
+        std::tolower(static_cast<unsigned char>(s[w - 3])) == 'v' && s[w - 2] == '\xC3' && s[w - 1] == '\xA5') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 PeriodResult PeriodParser::parse(std::string_view text) {
@@ -76,12 +267,8 @@ PeriodResult PeriodParser::parse(std::string_view text) {
                                           year + "\\s+(?:till|och|t\\.o\\.m\\.?|-|–)\\s+(?:(" + kMonths + ")\\s+)?" +
                                           year,
                                       std::regex::icase);
-  static const std::regex year_range("(^|[^0-9–-])" + year + "\\s*" + "(?:-|–|—|till)\\s*" + year + "(?![0-9]|" +
-                                     dash + "\\d)");
-  static const std::regex lone_year("(^|[^0-9/–-])" + year + "(?![0-9]|" + dash + "\\d|/)");
   static const std::regex period_word("\\b(ett|två|tre|fyra|fem|sex|sju)(?:års|-års|årig|åriga|årigt)(?:period)?",
                                       std::regex::icase);
-  static const std::regex dated(std::string("\\b(\\d{1,2})\\s+(") + kMonths + ")\\s+" + year, std::regex::icase);
 
   Finder f;
   f.text = text;
@@ -133,27 +320,28 @@ PeriodResult PeriodParser::parse(std::string_view text) {
                 m[4].str() + (m2 ? "-" + two(m2) : ""), pos(m), len(m));
     mark(m);
   }
-  for (std::sregex_iterator it(s.begin(), s.end(), year_range), e; it != e; ++it) {
-    const std::smatch& m = *it;
-    const std::size_t b = pos(m) + static_cast<std::size_t>(m.length(1));
-    if (overlaps(used, b, pos(m) + len(m))) continue;
-    f.add_range(std::stoi(m[2]), std::stoi(m[3]), m[2], m[3], b, len(m) - static_cast<std::size_t>(m.length(1)));
-    mark(m);
+  for (const RangeMatch& m : year_ranges(s)) {
+    const std::size_t b = m.begin + m.lead;
+    if (overlaps(used, b, m.end)) continue;
+    f.add_range(year_value(s, m.from), year_value(s, m.to), s.substr(m.from, 4), s.substr(m.to, 4), b, m.end - b);
+    used.emplace_back(m.begin, m.end);
   }
   // "2018 inrättades … Samma år beslutades … under en treårsperiod": the nearest year before.
-  for (std::sregex_iterator it = year_word ? std::sregex_iterator(s.begin(), s.end(), period_word) : std::sregex_iterator(), e;
+  for (std::sregex_iterator it = year_word && period_word_possible(s) ? std::sregex_iterator(s.begin(), s.end(), period_word)
+                                                                      : std::sregex_iterator(),
+                            e;
        it != e; ++it) {
     const std::smatch& m = *it;
     std::string w = m[1];
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const int n = number_word(w);
     const std::size_t from = pos(m) > 300 ? pos(m) - 300 : 0;
-    const std::string window = s.substr(from, pos(m) - from);
+    const std::string_view window = std::string_view(s).substr(from, pos(m) - from);
     int start = 0;
     std::size_t start_at = 0;
-    for (std::sregex_iterator y(window.begin(), window.end(), lone_year), ye; y != ye; ++y) {
-      start = std::stoi((*y)[2]);
-      start_at = from + static_cast<std::size_t>(y->position(2));
+    for (const std::size_t y : lone_years(window)) {
+      start = year_value(window, y);
+      start_at = from + y;
     }
     if (n > 0 && start > 0 && !overlaps(used, start_at, start_at + 4)) {
       f.add_range(start, start + n - 1, std::to_string(start), std::to_string(start + n - 1), start_at,
@@ -168,14 +356,12 @@ PeriodResult PeriodParser::parse(std::string_view text) {
 
   // No period: lone years, except founding years, goal years and dates (publication).
   std::vector<std::pair<std::size_t, std::size_t>> dates;
-  for (std::sregex_iterator it(s.begin(), s.end(), dated), e; it != e; ++it) {
-    dates.emplace_back(pos(*it), pos(*it) + len(*it));
-  }
+  const std::vector<DatedMatch> dated = dated_lines(s);
+  for (const DatedMatch& d : dated) dates.emplace_back(d.begin, d.end);
   std::vector<int> singles;
   std::vector<std::string> single_texts;
-  for (std::sregex_iterator it(s.begin(), s.end(), lone_year), e; it != e; ++it) {
-    const std::size_t b = static_cast<std::size_t>(it->position(2));
-    const int y = std::stoi((*it)[2]);
+  for (const std::size_t b : lone_years(s)) {
+    const int y = year_value(s, b);
     if (y < kMinYear || y > kMaxYear || overlaps(dates, b, b + 4)) continue;
     const std::string prefix = before(text, b, 16);
     if (prefix.find("sedan") != std::string::npos || prefix.find("agenda") != std::string::npos ||
@@ -196,10 +382,10 @@ PeriodResult PeriodParser::parse(std::string_view text) {
     f.result.texts = single_texts;
     return f.result;
   }
-  for (std::sregex_iterator it(s.begin(), s.end(), dated), e; it != e; ++it) {
+  for (const DatedMatch& d : dated) {
     f.result.tier = PeriodTier::Publication;
-    f.result.years.push_back(std::stoi((*it)[3]));
-    f.result.texts.push_back(it->str());
+    f.result.years.push_back(year_value(s, d.year));
+    f.result.texts.emplace_back(s.substr(d.begin, d.end - d.begin));
   }
   std::sort(f.result.years.begin(), f.result.years.end());
   f.result.years.erase(std::unique(f.result.years.begin(), f.result.years.end()), f.result.years.end());
