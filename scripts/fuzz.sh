@@ -77,10 +77,10 @@ run_one() {
   done
   if ((rc != 0 && findings == 0)); then findings="exit $rc"; fi
   local execs rate cov ft
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
-  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n1 | cut -d' ' -f2)
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n1 | cut -d' ' -f2)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1 || true)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n1 || true)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n1 | cut -d' ' -f2 || true)
+  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n1 | cut -d' ' -f2 || true)
   echo "$((end - start)) ${execs:-?} ${rate:-?} ${cov:-?} ${ft:-?} ${findings// /_}" >"$dir/summary"
   if [[ ${FUZZ_MERGE:-0} == 1 ]]; then
     nice -n 19 "$bin/fuzz_$t" -merge=1 -max_len="$(max_len "$t")" "fuzz/corpus/$t" "$dir/corpus" \
@@ -102,6 +102,10 @@ wait || true
 
 printf '%-16s %8s %12s %8s %7s %7s  %s\n' target seconds executions exec/s cov ft findings
 for t in "${targets[@]}"; do
+  if [[ ! -f $work/$t/summary ]]; then
+    printf '%-16s %s\n' "$t" "no run (see $work/$t/fuzz.log)"
+    continue
+  fi
   read -r s e r c f n <"$work/$t/summary"
   printf '%-16s %8s %12s %8s %7s %7s  %s\n' "$t" "$s" "$e" "$r" "$c" "$f" "${n//_/ }"
 done
