@@ -31,9 +31,30 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
+/// The bytes around the first ill-formed UTF-8 sequence of `s`, in hex, on stderr.
+inline void show_bad_utf8(std::string_view s) {
+  std::int32_t i = 0;
+  const auto n = static_cast<std::int32_t>(s.size());
+  while (i < n) {
+    const std::int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0) continue;
+    std::fprintf(stderr, "ill-formed UTF-8 at byte %d of %d:", at, n);
+    for (std::int32_t k = at < 8 ? 0 : at - 8; k < n && k < at + 8; ++k) {
+      std::fprintf(stderr, " %02x", static_cast<unsigned>(static_cast<unsigned char>(s[static_cast<std::size_t>(k)])));
+    }
+    std::fprintf(stderr, "\n");
+    return;
+  }
+}
+
 /// What every reader promises: UTF-8 text, blocks whose byte ranges lie inside it.
 inline void check_document(const RawDocument& doc) {
-  if (!valid_utf8(doc.text)) fail("document text is not UTF-8");
+  if (!valid_utf8(doc.text)) {
+    show_bad_utf8(doc.text);
+    fail("document text is not UTF-8");
+  }
   if (!valid_utf8(doc.title)) fail("document title is not UTF-8");
   for (const Block& b : doc.blocks) {
     if (b.begin > b.end || b.end > doc.text.size()) fail("block range outside the document text");
