@@ -70,7 +70,7 @@ int heading_level(GumboTag tag) {
 }
 
 /// Non-breaking spaces are spaces for indexing and block squashing. gumbo can hand back
-/// ill-formed UTF-8 from well-formed input (a mangled character reference): that becomes U+FFFD.
+/// ill-formed UTF-8 from well-formed input (seen with broken character references): U+FFFD.
 std::string plain_spaces(std::string_view s) {
   if (!text::is_valid_utf8(s)) return plain_spaces(text::nfc(s));
   std::string out;
