@@ -260,6 +260,10 @@ DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) c
     utf8 = convert(bytes, out.encoding.c_str(), out.replaced);
   }
   if (out.encoding.rfind("UTF-16", 0) == 0) dropped += drop_control_bytes(utf8);
+  // A byte-order mark behind dropped NULs or controls, or a doubled one, is no text either.
+  std::size_t marks = 0;
+  while (utf8.compare(marks, 3, "\xEF\xBB\xBF") == 0) marks += 3;
+  utf8.erase(0, marks);
   out.text = text::nfc(utf8);
   out.dropped = dropped;
   if (out.replaced > 0) {

@@ -3,6 +3,7 @@
 #   scripts/setup.sh            build and test dependencies
 #   scripts/setup.sh --browser  also Chromium and Node.js for the browser test
 #   scripts/setup.sh --bench    also wrk and hyperfine for the benchmarks
+#   scripts/setup.sh --fuzz     also clang and libFuzzer for the fuzz preset (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config git
@@ -15,7 +16,8 @@ for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;
     --bench) packages+=(wrk hyperfine) ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done

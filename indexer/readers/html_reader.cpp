@@ -69,8 +69,10 @@ int heading_level(GumboTag tag) {
   }
 }
 
-/// Non-breaking spaces are spaces for indexing and block squashing.
+/// Non-breaking spaces are spaces for indexing and block squashing. gumbo can hand back
+/// ill-formed UTF-8 from well-formed input (seen with broken character references): U+FFFD.
 std::string plain_spaces(std::string_view s) {
+  if (!text::is_valid_utf8(s)) return plain_spaces(text::nfc(s));
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -87,8 +87,9 @@ void Extractor::themes_from_funders(Project& p) const {
     if (std::find(p.themes.begin(), p.themes.end(), t.name) != p.themes.end()) continue;
     for (const auto& [key, value] : t.field_values) {
       if (key != "funder") continue;
+      const auto& wanted = value;  // clang before 16 cannot capture a structured binding
       const auto f = std::find_if(p.funders.begin(), p.funders.end(),
-                                  [&](const std::string& name) { return text::fold_case(name) == value; });
+                                  [&](const std::string& name) { return text::fold_case(name) == wanted; });
       if (f == p.funders.end()) continue;
       // The theme comes from where the funder came from.
       Origin origin = Origin::Text;

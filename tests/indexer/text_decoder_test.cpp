@@ -23,6 +23,14 @@ TEST(TextDecoder, Utf8BomIsStripped) {
   EXPECT_EQ(d.encoding, "UTF-8");
 }
 
+TEST(TextDecoder, BomBehindDroppedControlsOrDoubledIsStripped) {
+  // A control byte before the mark is dropped first; the mark must not stay as text.
+  const std::string text = "Örebro kommun driver projektet tillsammans med regionen.";
+  EXPECT_EQ(TextDecoder().decode("\x01\xEF\xBB\xBF" + text, "a.txt").text, text);
+  EXPECT_EQ(TextDecoder().decode("\xEF\xBB\xBF\xEF\xBB\xBFÖrebro", "a.txt").text, "Örebro");
+  // UTF-16 behind NULs: fuzz/regressions/text_decoder/bom_after_nuls_utf16.
+}
+
 TEST(TextDecoder, Latin1SwedishBecomesUtf8) {
   // "Växjö kommun, Åsa Öberg, här är vår projektbeskrivning" in ISO-8859-1.
   const std::string latin1 =
