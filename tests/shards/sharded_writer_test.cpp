@@ -108,7 +108,9 @@ TEST_F(ShardedWriterTest, IncrementalRunsReplaceAndRemoveProjectsInTheirShards) 
   const auto after = check_routing(db, 2);
   EXPECT_EQ(after.size(), changed.total_projects);
   for (const auto& [id, data] : before) {
-    if (nlohmann::json::parse(data)["source"]["file"] != files[0].string()) EXPECT_EQ(after.count(id), 1u) << id;
+    if (nlohmann::json::parse(data)["source"]["file"] != files[0].string()) {
+      EXPECT_EQ(after.count(id), 1u) << id;
+    }
   }
   SearchRequest r;
   r.query = "kvantdatorsamverkan";
