@@ -7,6 +7,8 @@
 #include <ctime>
 #include <unordered_set>
 
+#include <unistd.h>
+
 #include "error.h"
 #include "facet_values.h"
 #include "schema.h"
@@ -95,9 +97,34 @@ std::string content_hash(std::string_view bytes) {
   return h.hex();
 }
 
+namespace {
+
+/// Creates a new, empty database at `dir` so that it appears whole or not at all: it is
+/// made in a hidden sibling folder and renamed into place, so a kill while Xapian writes
+/// its first files never leaves a folder that is not yet an index.
+void create_atomically(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec)) return;
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  fs::create_directories(parent, ec);
+  const fs::path staging = parent / ("." + dir.filename().string() + ".new-" + std::to_string(::getpid()));
+  fs::remove_all(staging, ec);
+  {
+    Xapian::WritableDatabase fresh(staging.string(), Xapian::DB_CREATE);
+    fresh.commit();
+    fresh.close();
+  }
+  fs::rename(staging, dir, ec);  // another run created it first: use theirs
+  if (ec) fs::remove_all(staging, ec);
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
     : batch_size_(batch_size == 0 ? kDefaultBatch : batch_size) {
   try {
+    create_atomically(dir);
     db_ = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError("index " + dir.string() + " is locked: another fynd-index is writing to it");
