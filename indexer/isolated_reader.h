@@ -43,6 +43,9 @@ class IsolatedReader {
   /// are never copied to it.
   void read(const Reader& reader, const std::filesystem::path& path, const std::function<void(RawDocument&&)>& each);
 
+  /// Starts the worker before the caller starts threads (see IsolatedWorker::prestart).
+  void prestart() { worker_.prestart(); }
+
   /// Workers started so far (1 + one per crash, budget kill or recycling).
   std::size_t workers_started() const { return worker_.workers_started(); }
 

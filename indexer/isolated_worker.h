@@ -78,6 +78,13 @@ class IsolatedWorker {
   /// copied together (a file's bytes after a small header); the job sees them joined.
   WorkerOutcome run(std::initializer_list<std::string_view> request, const OnItem& on_item);
 
+  /// Starts the worker now if none runs. Call it before the caller starts other threads:
+  /// fork copies only the forking thread, and a lock another thread holds at that moment
+  /// (in the allocator, ICU, a sanitizer) would stay locked in the worker forever.
+  void prestart() {
+    if (pid_ < 0) start();
+  }
+
   const IsolationLimits& limits() const { return limits_; }
   /// Workers started so far (1 + restarts after crashes, budgets and recycling).
   std::size_t workers_started() const { return started_; }

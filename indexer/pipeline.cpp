@@ -270,6 +270,8 @@ IndexSummary Pipeline::run() {
   run.known = writer.indexed_files();
   started_ = now_seconds();
 
+  // The reader worker is forked while this is the only thread (IsolatedWorker::prestart).
+  if (isolated_) isolated_->prestart();
   std::vector<std::thread> workers;
   std::exception_ptr reading_error;
   std::thread reader([&] {

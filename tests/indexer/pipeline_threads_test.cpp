@@ -131,6 +131,7 @@ TEST(PipelineThreads, RegionWordsWithoutPositionsAndACompactRecord) {
   std::ostringstream log;
   Pipeline(options, log).run();
   Xapian::Database x(options.db.string());
+  ASSERT_EQ(x.get_termfreq(Schema::id_term("eruf-20201234")), 1U) << log.str();
   const Xapian::docid id = *x.postlist_begin(Schema::id_term("eruf-20201234"));
   const Xapian::Document doc = x.get_document(id);
   // Vindeln is only a region of this project: findable by its word, with no positions.
