@@ -48,8 +48,8 @@ void FacetCounter::run_pass(const Xapian::Query& query, const std::vector<Xapian
   enquire.get_mset(0, 0, db_.get_doccount());
 }
 
-std::map<Facet, std::vector<FacetValue>> FacetCounter::result() {
-  return column_ ? column_result() : slot_result();
+std::map<Facet, std::vector<FacetValue>> FacetCounter::result(const MatchSet* matches) {
+  return column_ ? column_result(matches) : slot_result();
 }
 
 Xapian::Query FacetCounter::relaxed_query() const {
@@ -74,7 +74,23 @@ std::vector<std::uint8_t> FacetCounter::selection_bitmap(Facet facet) const {
   return passes;
 }
 
-std::map<Facet, std::vector<FacetValue>> FacetCounter::column_result() {
+void FacetCounter::count_matches(const Xapian::Query& query) {
+  if (const std::optional<MatchSet> set = MatchSet::evaluate(db_, query)) {
+    set->for_each([&](Xapian::docid did) { main_spy_->add(did); });
+  } else if (db_.size() == 1) {
+    run_pass(query, {main_spy_.get()});
+  } else {
+    // A spy sees shard docids: walk an MSet's (combined) docids instead.
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it) main_spy_->add(*it);
+  }
+}
+
+std::map<Facet, std::vector<FacetValue>> FacetCounter::column_result(const MatchSet* matches) {
   std::map<Facet, std::vector<FacetValue>> out;
   if (facets_.empty()) return out;
   if (!main_spy_) {
@@ -82,21 +98,24 @@ std::map<Facet, std::vector<FacetValue>> FacetCounter::column_result() {
     for (Facet f : kAllFacets) {
       if (has_selection(request_, f)) selections.push_back(FacetCountSpy::Selection{f, selection_bitmap(f)});
     }
-    main_spy_ = std::make_unique<FacetCountSpy>(column_, facets_, std::move(selections));
-    const Xapian::Query query = any_selection_ ? relaxed_query()
-                                               : QueryBuilder::apply_filter(text_query_, builder_.filter(request_));
-    if (db_.size() == 1) {
-      run_pass(query, {main_spy_.get()});
-    } else {
-      Xapian::Enquire enquire(db_);
-      enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-      const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount());
-      for (auto it = all.begin(); it != all.end(); ++it) main_spy_->add(*it);
+    std::vector<Facet> selected, unselected;
+    for (Facet f : facets_) (has_selection(request_, f) ? selected : unselected).push_back(f);
+    if (matches != nullptr && !unselected.empty()) {
+      // A facet without a selection counts the search's own matches. (The relaxed walk
+      // would count a match that passes a selection only through the query text's field,
+      // e.g. region:X with region Y selected, which the search itself does not match.)
+      unselected_spy_ = std::make_unique<FacetCountSpy>(column_, unselected, std::vector<FacetCountSpy::Selection>{});
+      matches->for_each([&](Xapian::docid did) { unselected_spy_->add(did); });
+    }
+    if (!unselected_spy_ || !selected.empty()) {
+      main_spy_ = std::make_unique<FacetCountSpy>(column_, unselected_spy_ ? selected : facets_, std::move(selections));
+      count_matches(any_selection_ ? relaxed_query() : QueryBuilder::apply_filter(text_query_, builder_.filter(request_)));
     }
   }
-  for (Facet f : facets_) out[f] = values(f, main_spy_->tally(f));
+  for (Facet f : facets_) {
+    const bool own = unselected_spy_ && !has_selection(request_, f);
+    out[f] = values(f, own ? unselected_spy_->tally(f) : main_spy_->tally(f));
+  }
   return out;
 }
 

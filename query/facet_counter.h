@@ -10,6 +10,7 @@
 
 #include "facet_column.h"
 #include "facet_count_spy.h"
+#include "match_set.h"
 #include "query_builder.h"
 #include "search_request.h"
 
@@ -28,11 +29,12 @@ enum class FacetCounting {
 /// add. Selected values always appear, with count 0 if nothing matches. Order: count
 /// descending, then value; years ascending.
 ///
-/// With a column: without selections the counts come from the main run (attach()); with
-/// selections from one extra walk over the query with all facet selections left out, each
-/// match checked against the selections' docid bitmaps (FacetCountSpy). Without a column
-/// (SlotCounts): ValueCountMatchSpy on the main run for unselected facets and one extra
-/// pass per selected facet.
+/// With a column: without selections the counts come from the search's MatchSet, or from
+/// the main run (attach()); with selections from one walk over the MatchSet of the query
+/// with all facet selections left out, each match checked against the selections' docid
+/// bitmaps (FacetCountSpy). A query MatchSet cannot evaluate is walked by a BoolWeight
+/// pass instead. Without a column (SlotCounts): ValueCountMatchSpy on the main run for
+/// unselected facets and one extra pass per selected facet.
 class FacetCounter {
  public:
   /// `column` null: count with FacetCounting::SlotCounts.
@@ -43,21 +45,24 @@ class FacetCounter {
   /// (check_at_least = document count).
   void attach(Xapian::Enquire& main_run);
 
-  /// Runs the remaining passes and returns the counts.
-  std::map<Facet, std::vector<FacetValue>> result();
+  /// Runs the remaining passes and returns the counts. `matches`: the exact set of the
+  /// search's query (text and every filter), when the caller has it and did not attach().
+  std::map<Facet, std::vector<FacetValue>> result(const MatchSet* matches = nullptr);
 
   /// True if the request selects values of `facet`.
   static bool has_selection(const SearchRequest& request, Facet facet);
 
  private:
   std::vector<FacetValue> values(Facet facet, const FacetTally& counts) const;
-  std::map<Facet, std::vector<FacetValue>> column_result();
+  std::map<Facet, std::vector<FacetValue>> column_result(const MatchSet* matches);
   std::map<Facet, std::vector<FacetValue>> slot_result();
   /// The documents that pass one facet's selection, by docid.
   std::vector<std::uint8_t> selection_bitmap(Facet facet) const;
   /// The query with the non-facet filters only (ranges, kind).
   Xapian::Query relaxed_query() const;
   void run_pass(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) const;
+  /// Feeds every match of `query` to main_spy_ (MatchSet, else a BoolWeight walk).
+  void count_matches(const Xapian::Query& query);
 
   const Xapian::Database& db_;
   const QueryBuilder& builder_;
@@ -68,6 +73,8 @@ class FacetCounter {
   bool any_selection_ = false;
   /// Column mode, no selection, one database: the spy on the main run.
   std::unique_ptr<FacetCountSpy> main_spy_;
+  /// Column mode with the search's MatchSet: the unselected facets, counted over it.
+  std::unique_ptr<FacetCountSpy> unselected_spy_;
   /// SlotCounts mode: the unselected facets' spies on the main run.
   std::map<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>> shared_;
   bool attached_ = false;

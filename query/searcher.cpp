@@ -6,6 +6,7 @@
 #include "error.h"
 #include "facet_counter.h"
 #include "index_source.h"
+#include "match_set.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "snippeter.h"
@@ -101,13 +102,18 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   }
   FacetCounter facets(db_, builder, counted, parsed.query,
                       request.facets.empty() ? nullptr : facet_column());
+  // On a local index the exact set of matches comes from the posting lists (MatchSet):
+  // the total and the facets are counted over it, and the ranking run weighs only what
+  // can enter the page. Remote shards (and SlotCounts) keep one run over every match.
+  const std::optional<MatchSet> matches =
+      remote_ || facet_counting_ != FacetCounting::Column ? std::nullopt : MatchSet::evaluate(db_, query);
   // Over remote shards a sorted main run reports some matches twice to the servers' spies:
   // count in a pass of its own there.
-  if (!request.facets.empty() && !(remote_ && request.sort != SortOrder::Relevance)) facets.attach(enquire);
-  const Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
-                       doc_count);
-  result.total = mset.get_matches_estimated();
+  if (!matches && !request.facets.empty() && !(remote_ && request.sort != SortOrder::Relevance)) facets.attach(enquire);
+  const auto first = static_cast<Xapian::doccount>(request.offset);
+  const auto page = static_cast<Xapian::doccount>(request.limit);
+  const Xapian::MSet mset = enquire.get_mset(first, page, matches ? first + page : doc_count);
+  result.total = matches ? matches->size() : mset.get_matches_estimated();
 
   const Snippeter snippeter(analyzer_, parsed);
   std::uint32_t rank = static_cast<std::uint32_t>(request.offset);
@@ -124,7 +130,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     }
     result.hits.push_back(std::move(hit));
   }
-  if (!request.facets.empty()) result.facets = facets.result();
+  if (!request.facets.empty()) result.facets = facets.result(matches ? &*matches : nullptr);
   // Few or no hits: search the spelling-corrected query instead ("Menade du: …"), and
   // several plain words as any of them rather than all.
   if (request.spelling && !parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
