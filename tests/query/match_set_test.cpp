@@ -58,7 +58,7 @@ std::vector<Xapian::docid> xapian_docids(const Xapian::Database& db, const Xapia
   return out;
 }
 
-/// Requests of every kind QueryBuilder handles; `words` are words of the index.
+/// Requests of every kind QueryBuilder handles, for each of `texts`.
 std::vector<SearchRequest> requests(const std::vector<std::string>& texts) {
   std::vector<SearchRequest> out;
   for (const std::string& t : texts) {
@@ -230,8 +230,13 @@ TEST_F(MatchSetTest, SearchTotalsAndFacetsEqualTheFullPass) {
     const Searcher fast(*root_ / index);
     Searcher full(*root_ / index);
     full.set_facet_counting(FacetCounting::SlotCounts);
-    for (SearchRequest r : requests(kSyntheticTexts)) {
+    ASSERT_EQ(fast.shards().size(), index == std::string("whole") ? 1u : 2u);
+    const std::vector<SearchRequest> all = requests(kSyntheticTexts);
+    // Kept cheap: the shards see every other request, a sorted page every third.
+    for (std::size_t i = 0; i < all.size(); i += index == std::string("whole") ? 1 : 2) {
+      SearchRequest r = all[i];
       expect_same_search(fast, full, r);
+      if (i % 3 != 0) continue;
       r.sort = SortOrder::BudgetDesc;
       r.offset = 3;
       expect_same_search(fast, full, r);
@@ -294,8 +299,11 @@ TEST_F(MatchSetCorpus, SearchTotalsAndFacetsEqualTheFullPass) {
   const Searcher fast(*dir_);
   Searcher full(*dir_);
   full.set_facet_counting(FacetCounting::SlotCounts);
-  for (SearchRequest r : requests(kCorpusTexts)) {
+  const std::vector<SearchRequest> all = requests(kCorpusTexts);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    SearchRequest r = all[i];
     expect_same_search(fast, full, r);
+    if (i % 3 != 0) continue;
     r.sort = SortOrder::StartYear;
     expect_same_search(fast, full, r);
   }
