@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Indexing throughput at scale: docs/s, cores used ((user+sys)/wall), peak RSS and index
 # size for a JSONL corpus of 10k, 100k or 1M project-bank records, one run each.
-#   bench/index_scale.sh [--size 10k|100k|1m]... [--threads N] [--index path/to/fynd-index]
+#   bench/index_scale.sh [--size 2k|10k|100k|1m]... [--threads N] [--index path/to/fynd-index]
 #                        [--corpus corpus_100k.jsonl]
 # Default sizes: 10k and 100k. The corpus is the 100k-record file made from real ERDF
-# sentences (default /tmp/fynd-peer-corpus/corpus_100k.jsonl); 10k is its first 10,000
-# lines, 1m ten copies of it with the ids made unique (written next to the index, ~2.3 GB).
+# sentences (default /tmp/fynd-peer-corpus/corpus_100k.jsonl); 2k and 10k are its first
+# 2,000 and 10,000 lines, 1m ten copies of it with the ids made unique (written next to
+# the index, ~2.3 GB).
 # Runs at low priority (nice -n 10; nice -n 19 for 1m) and prints one table row a size.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +20,7 @@ while (($#)); do
     --threads) threads=$2; shift 2 ;;
     --index) index=$2; shift 2 ;;
     --corpus) corpus=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "index_scale.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -33,6 +34,7 @@ trap 'rm -rf "$work"' EXIT
 
 input_for() {  # $1 = size; prints the input file
   case $1 in
+    2k) head -n 2000 "$corpus" >"$work/corpus_2k.jsonl"; echo "$work/corpus_2k.jsonl" ;;
     10k) head -n 10000 "$corpus" >"$work/corpus_10k.jsonl"; echo "$work/corpus_10k.jsonl" ;;
     100k) echo "$corpus" ;;
     1m)
@@ -40,7 +42,7 @@ input_for() {  # $1 = size; prints the input file
         sed "s/\"ärende-id\": \"/\"ärende-id\": \"R$i-/" "$corpus"
       done >"$work/corpus_1m.jsonl"
       echo "$work/corpus_1m.jsonl" ;;
-    *) echo "index_scale.sh: --size is 10k, 100k or 1m" >&2; exit 2 ;;
+    *) echo "index_scale.sh: --size is 2k, 10k, 100k or 1m" >&2; exit 2 ;;
   esac
 }
 

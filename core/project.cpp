@@ -61,27 +61,32 @@ void from_json(const nlohmann::json& j, Evidence& e) {
   e.used = j.value("used", true);
 }
 
-void to_json(nlohmann::json& j, const Project& p) {
-  j = nlohmann::json{{"id", p.id},
-                     {"kind", kind_name(p.kind)},
-                     {"title", p.title},
-                     {"text", p.text},
-                     {"source", p.source},
-                     {"funders", p.funders},
-                     {"regions", p.regions},
-                     {"years", p.years},
-                     {"themes", p.themes},
-                     {"budget_sek", p.budget_sek ? nlohmann::json(*p.budget_sek) : nlohmann::json(nullptr)},
-                     {"granted_sek", p.granted_sek ? nlohmann::json(*p.granted_sek) : nlohmann::json(nullptr)},
-                     {"owner", p.owner},
-                     {"contact", p.contact},
-                     {"email", p.email},
-                     {"period", p.period},
+nlohmann::json to_json_without_evidence(const Project& p) {
+  nlohmann::json j{{"id", p.id},
+                    {"kind", kind_name(p.kind)},
+                    {"title", p.title},
+                    {"text", p.text},
+                    {"source", p.source},
+                    {"funders", p.funders},
+                    {"regions", p.regions},
+                    {"years", p.years},
+                    {"themes", p.themes},
+                    {"budget_sek", p.budget_sek ? nlohmann::json(*p.budget_sek) : nlohmann::json(nullptr)},
+                    {"granted_sek", p.granted_sek ? nlohmann::json(*p.granted_sek) : nlohmann::json(nullptr)},
+                    {"owner", p.owner},
+                    {"contact", p.contact},
+                    {"email", p.email},
+                    {"period", p.period},
                      {"partners", p.partners}};
   if (!p.display_text.empty()) j["display_text"] = p.display_text;
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [k, v] : p.fields) fields[k] = v;
   j["fields"] = fields;
+  return j;
+}
+
+void to_json(nlohmann::json& j, const Project& p) {
+  j = to_json_without_evidence(p);
   if (!p.evidence.empty()) j["evidence"] = p.evidence;
 }
 

@@ -85,6 +85,9 @@ void from_json(const nlohmann::json& j, Period& p);
 void to_json(nlohmann::json& j, const Evidence& e);
 void from_json(const nlohmann::json& j, Evidence& e);
 void to_json(nlohmann::json& j, const Project& p);
+/// The project as to_json() gives it without "evidence" (the index's stored record drops
+/// it; leaving it out here is cheaper than converting it and erasing it).
+nlohmann::json to_json_without_evidence(const Project& p);
 void from_json(const nlohmann::json& j, Project& p);
 
 }  // namespace fynd

@@ -126,6 +126,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_siz
   try {
     create_atomically(dir);
     db_ = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    started_empty_ = db_.get_doccount() == 0;
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError("index " + dir.string() + " is locked: another fynd-index is writing to it");
   } catch (const Xapian::Error& e) {
@@ -193,8 +194,7 @@ void add_region_words(Xapian::Document& doc, const std::vector<std::string>& reg
 /// (the evidence, which `fynd-index --explain` prints from the source) and without
 /// empty fields (Project's from_json gives them their defaults).
 std::string stored_record(const Project& p) {
-  nlohmann::json j = p;
-  j.erase("evidence");
+  nlohmann::json j = to_json_without_evidence(p);
   for (auto it = j.begin(); it != j.end();) {
     const nlohmann::json& v = it.value();
     const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty());
@@ -251,7 +251,14 @@ void IndexWriter::add(const Project& project) {
 void IndexWriter::add_document(const std::string& id, const std::string& file, const Xapian::Document& doc) {
   if (id.empty()) throw InputError("project without id from " + file);
   begin();
-  db_.replace_document(Schema::id_term(id), doc);
+  const std::string id_term = Schema::id_term(id);
+  if (started_empty_ && added_.insert(id).second) {
+    // Not in the index: replace_document() would look the id term up to find nothing and
+    // add the document under the next docid, as add_document() does.
+    db_.add_document(doc);
+  } else {
+    db_.replace_document(id_term, doc);
+  }
   changed();
 }
 

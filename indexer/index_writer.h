@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "analyzer.h"
 #include "project.h"
@@ -57,7 +58,9 @@ class IndexWriter {
   /// Adds or replaces (by id term) the document of a project.
   void add(const Project& project);
   /// Adds or replaces the document `doc`, built by build_document() (maybe on another
-  /// thread), of the project `id` from `file`.
+  /// thread), of the project `id` from `file`. An id that cannot be in the index yet (the
+  /// database was empty when opened and this writer has not added the id) is added
+  /// without Xapian's look-up of the id term: the same docid and document as a replace.
   void add_document(const std::string& id, const std::string& file, const Xapian::Document& doc);
   /// Deletes every document that came from `file`; returns how many there were.
   Xapian::doccount remove_source(const std::string& file);
@@ -87,6 +90,9 @@ class IndexWriter {
   std::size_t batch_size_;
   std::size_t pending_ = 0;
   bool in_transaction_ = false;
+  /// The database held no document when opened: an id not in `added_` is new.
+  bool started_empty_ = false;
+  std::unordered_set<std::string> added_;  ///< ids added by this writer, while started_empty_
 };
 
 }  // namespace fynd

@@ -45,6 +45,26 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+/// True if `s` holds `needle` (lowercase ASCII) in any mix of ASCII letter case, as a
+/// std::regex::icase pattern sees it (byte by byte, "C" locale).
+bool contains_ascii_nocase(std::string_view s, std::string_view needle) {
+  if (needle.size() > s.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size()) {
+      const char c = s[i + k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != needle[k]) break;
+      ++k;
+    }
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+bool has_ascii_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 /// The sentences of a text as byte ranges: split at . ! ? followed by space, and at lines.
 std::vector<std::pair<std::size_t, std::size_t>> sentences(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -237,15 +257,30 @@ void Extractor::normalise_fields(Project& p) const {
       add_evidence(p, "contact", value, ev);
     }
   }
-  // Themes of structured fields (tematiskt mål, insatsområde, programområde).
+  // Themes of structured fields (tematiskt mål, insatsområde, programområde). Each field
+  // is folded once, not once per theme.
+  struct FoldedField {
+    std::string k;
+    std::string v;
+    bool thematic;
+  };
+  std::vector<FoldedField> folded;
+  folded.reserve(p.fields.size());
+  for (const auto& [key, value] : p.fields) {
+    FoldedField f{text::fold_case(key), text::fold_case(value), false};
+    f.thematic = f.k.find("mål") != std::string::npos || f.k.find("insats") != std::string::npos ||
+                 f.k.find("tema") != std::string::npos;
+    folded.push_back(std::move(f));
+  }
   for (const ThemeEntry& t : gazetteer_.themes()) {
+    std::size_t i = 0;
     for (const auto& [key, value] : p.fields) {
-      const std::string k = text::fold_case(key);
-      const std::string v = text::fold_case(value);
+      const std::string& k = folded[i].k;
+      const std::string& v = folded[i].v;
+      const bool thematic = folded[i].thematic;
+      ++i;
       bool hit = std::any_of(t.field_values.begin(), t.field_values.end(),
                              [&](const auto& kv) { return kv.first == k && kv.second == v; });
-      const bool thematic = k.find("mål") != std::string::npos || k.find("insats") != std::string::npos ||
-                            k.find("tema") != std::string::npos;
       if (!hit && thematic) {
         hit = std::any_of(t.field_phrases.begin(), t.field_phrases.end(),
                           [&](const std::string& ph) { return v.find(ph) != std::string::npos; });
@@ -339,16 +374,20 @@ void Extractor::extract_money(Project& p, std::string_view text) const {
   static const std::regex budget_label("(?:[Tt]otal projektbudget|[Pp]rojektbudget|[Tt]otal budget|[Bb]udget)\\s*:?\\s*" + amount + unit);
   static const std::regex granted_label("(?:[Bb]eviljat [^:\\n]{0,20}stöd|[Bb]eviljat belopp|[Bb]eviljade medel)\\s*:?\\s*" + amount + unit);
   static const std::regex prose(amount + "\\s*(miljoner kronor|miljarder kronor|mnkr|mkr|msek|kronor|kr)\\b", std::regex::icase);
+  // std::regex is slow: a pattern runs only on text holding what every match of it holds
+  // (an amount's digit, and "udget", "evilja", or "kr"/"sek" in any case), so the results
+  // are the ones of running it everywhere.
+  if (!has_ascii_digit(text)) return;
   const std::string s(text);
   std::smatch m;
-  if (!p.budget_sek && std::regex_search(s, m, budget_label)) {
+  if (!p.budget_sek && text.find("udget") != std::string_view::npos && std::regex_search(s, m, budget_label)) {
     const long long v = parse_amount(m[1].str(), m[2].str());
     if (v > 0) {
       p.budget_sek = v;
       add_evidence(p, "budget_sek", std::to_string(v), m.str());
     }
   }
-  if (!p.granted_sek && std::regex_search(s, m, granted_label)) {
+  if (!p.granted_sek && text.find("evilja") != std::string_view::npos && std::regex_search(s, m, granted_label)) {
     const long long v = parse_amount(m[1].str(), m[2].str());
     if (v > 0) {
       p.granted_sek = v;
@@ -357,7 +396,9 @@ void Extractor::extract_money(Project& p, std::string_view text) const {
   }
   if (p.budget_sek && p.granted_sek) return;
   for (const auto& [b, e] : sentences(text)) {
-    const std::string sentence(text.substr(b, e - b));
+    const std::string_view piece = text.substr(b, e - b);
+    if (!has_ascii_digit(piece) || (!contains_ascii_nocase(piece, "kr") && !contains_ascii_nocase(piece, "sek"))) continue;
+    const std::string sentence(piece);
     if (!std::regex_search(sentence, m, prose)) continue;
     const std::string lower = text::fold_case(sentence);
     const long long v = parse_amount(m[1].str(), m[2].str());

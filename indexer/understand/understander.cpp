@@ -58,7 +58,9 @@ std::vector<Project> Understander::projects(const RawDocument& doc) const {
     Project p = *doc.record;
     if (p.source.file.empty()) p.source = doc.source;
     extractor_->extract(p);
-    return {p};
+    std::vector<Project> out;
+    out.push_back(std::move(p));  // `return {p}` would copy the project
+    return out;
   }
   const std::string stem = std::filesystem::path(doc.source.file).stem().string();
   const std::string base = make_id(stem.empty() ? doc.source.file : stem);

@@ -2,7 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <regex>
+#include <tuple>
+
+#include "test_support.h"
+#include "text.h"
 
 namespace fynd {
 namespace {
@@ -219,6 +228,108 @@ TEST(ExtractorMoney, Budgets) {
   EXPECT_EQ(p.granted_sek, 5380349);
   EXPECT_EQ(parse_amount("12,8", "miljoner kronor"), 12800000);
   EXPECT_EQ(extract("Kommunen skulle tilldelas 12,8 miljoner kronor årligen.").granted_sek, 12800000);
+}
+
+// extract_money runs its patterns only on text that holds what every match holds: the
+// results must be those of running them on every text, as before (kept here as the
+// reference: the same three patterns, applied everywhere).
+struct MoneyFound {
+  std::optional<std::int64_t> budget;
+  std::optional<std::int64_t> granted;
+  std::vector<std::tuple<std::string, std::string, std::string>> evidence;  // field, value, text
+  bool operator==(const MoneyFound&) const = default;
+};
+
+MoneyFound money_everywhere(const std::string& s) {
+  static const std::string amount = "(\\d{1,3}(?:[  ]\\d{3})+|\\d+(?:[,.]\\d+)?)";
+  static const std::string unit = "(?:\\s*(miljoner kronor|miljoner|miljarder|mnkr|mkr|msek|tusen kronor|tkr|kronor|kr|sek)\\b)?";
+  static const std::regex budget_label("(?:[Tt]otal projektbudget|[Pp]rojektbudget|[Tt]otal budget|[Bb]udget)\\s*:?\\s*" + amount + unit);
+  static const std::regex granted_label("(?:[Bb]eviljat [^:\\n]{0,20}stöd|[Bb]eviljat belopp|[Bb]eviljade medel)\\s*:?\\s*" + amount + unit);
+  static const std::regex prose(amount + "\\s*(miljoner kronor|miljarder kronor|mnkr|mkr|msek|kronor|kr)\\b", std::regex::icase);
+  MoneyFound f;
+  std::smatch m;
+  if (std::regex_search(s, m, budget_label)) {
+    if (const long long v = parse_amount(m[1].str(), m[2].str()); v > 0) {
+      f.budget = v;
+      f.evidence.emplace_back("budget_sek", std::to_string(v), text::squash_space(m.str()));
+    }
+  }
+  if (std::regex_search(s, m, granted_label)) {
+    if (const long long v = parse_amount(m[1].str(), m[2].str()); v > 0) {
+      f.granted = v;
+      f.evidence.emplace_back("granted_sek", std::to_string(v), text::squash_space(m.str()));
+    }
+  }
+  if (f.budget && f.granted) return f;
+  // Sentences as Extractor splits them: at . ! ? before a space or line end, and at lines.
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const bool end = i == s.size() || s[i] == '\n' ||
+                     ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\n'));
+    if (!end) continue;
+    const std::size_t stop = i == s.size() || s[i] == '\n' ? i : i + 1;
+    const std::string sentence = s.substr(start, stop > start ? stop - start : 0);
+    start = i + 1;
+    if (sentence.empty() || !std::regex_search(sentence, m, prose)) continue;
+    const std::string lower = text::fold_case(sentence);
+    const long long v = parse_amount(m[1].str(), m[2].str());
+    if (v <= 0) continue;
+    auto has_word = [&](const char* w) { return lower.find(w) != std::string::npos; };
+    if (!f.budget && (has_word("budget") || has_word("omslut"))) {
+      f.budget = v;
+      f.evidence.emplace_back("budget_sek", std::to_string(v), text::squash_space(sentence));
+    } else if (!f.granted && (has_word("beviljat") || has_word("tilldela") || has_word("stöd") || has_word("bidrag"))) {
+      f.granted = v;
+      f.evidence.emplace_back("granted_sek", std::to_string(v), text::squash_space(sentence));
+    }
+  }
+  return f;
+}
+
+MoneyFound money_extracted(const std::string& s) {
+  Project p;
+  extractor().extract_money(p, s);
+  MoneyFound f{p.budget_sek, p.granted_sek, {}};
+  for (const Evidence& e : p.evidence) f.evidence.emplace_back(e.field, e.value, e.text);
+  return f;
+}
+
+TEST(ExtractorMoney, SameAsThePatternsEverywhereOnGeneratedText) {
+  const std::vector<std::string> labels{"Budget", "budget", "Total projektbudget", "Projektbudget", "Beviljat ESF-stöd",
+                                        "Beviljat belopp", "beviljade medel", "Projektet omsluter", "fick bidrag på",
+                                        "tilldelas", "stöd om", "BUDGET", "Beviljat stöd från Tillväxtverket", "Summa"};
+  const std::vector<std::string> numbers{"12", "3,5", "11 444 103", "1.5", "200", "0", "2 000", "12 3456", "x"};
+  const std::vector<std::string> units{"kr", "KR", "Kr", "mkr", "MKR", "msek", "MSEK", "Msek", "miljoner kronor",
+                                       "Miljoner Kronor", "kronor", "tkr", "sek", "SEK", "", "miljarder kronor", "mnkr",
+                                       "krona", "kronorna", "sekunder"};
+  const std::vector<std::string> joins{": ", " ", ":\n", ". ", "\n", " och ", "! ", ""};
+  std::uint64_t state = 12345;
+  auto pick = [&](const std::vector<std::string>& from) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return from[(state >> 33) % from.size()];
+  };
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int pieces = 1 + i % 4;
+    for (int k = 0; k < pieces; ++k) text += pick(labels) + pick(joins) + pick(numbers) + pick(joins) + pick(units) + pick(joins);
+    ASSERT_EQ(money_extracted(text), money_everywhere(text)) << text;
+  }
+}
+
+TEST(ExtractorMoney, SameAsThePatternsEverywhereOnTheErdfCorpus) {
+  FYND_REQUIRE_SHARED(shared);
+  const auto records = nlohmann::json::parse(test::read_file(shared / "corpus/tillvaxtverket-eruf-2014-2020.json"));
+  std::size_t found = 0;
+  for (const auto& r : records) {
+    for (const char* key : {"projektbeskrivning", "projektnamn"}) {
+      if (!r.contains(key) || !r[key].is_string()) continue;
+      const std::string text = r[key].get<std::string>();
+      const MoneyFound f = money_everywhere(text);
+      found += f.evidence.size();
+      ASSERT_EQ(money_extracted(text), f) << text;
+    }
+  }
+  EXPECT_GT(found, 0U);  // the corpus does name amounts in its texts
 }
 
 TEST(ExtractorPeople, OwnerContactEmail) {

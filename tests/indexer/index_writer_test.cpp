@@ -99,6 +99,68 @@ TEST(IndexWriter, ReplaceByIdAndRemoveSource) {
   EXPECT_EQ(writer.remove_source("data/none.txt"), 0U);
 }
 
+TEST(IndexWriter, NewAndRepeatedIdsGetTheDocidsOfAReplaceById) {
+  const auto dir = test::temp_dir() / "db";
+  auto docid_of = [](const Xapian::Database& db, const std::string& id) {
+    Xapian::PostingIterator it = db.postlist_begin(Schema::id_term(id));
+    return it == db.postlist_end(Schema::id_term(id)) ? Xapian::docid{0} : *it;
+  };
+  auto project = [](const std::string& id, const std::string& title) {
+    Project p = sample_project();
+    p.id = id;
+    p.title = title;
+    return p;
+  };
+  {
+    IndexWriter writer(dir);  // an empty index: new ids are added, a repeated one replaced
+    writer.add(project("a", "Första"));
+    writer.add(project("b", "Andra"));
+    writer.add(project("a", "Första igen"));
+    writer.add(project("c", "Tredje"));
+    writer.commit();
+  }
+  {
+    IndexWriter writer(dir);  // not empty: every id is replaced by its term
+    writer.add(project("b", "Andra igen"));
+    writer.add(project("d", "Fjärde"));
+    writer.commit();
+  }
+  Xapian::Database db(dir.string());
+  EXPECT_EQ(db.get_doccount(), 4U);
+  EXPECT_EQ(docid_of(db, "a"), 1U);
+  EXPECT_EQ(docid_of(db, "b"), 2U);
+  EXPECT_EQ(docid_of(db, "c"), 3U);
+  EXPECT_EQ(docid_of(db, "d"), 4U);
+  EXPECT_EQ(db.get_termfreq(Schema::id_term("a")), 1U);
+  EXPECT_EQ(db.get_termfreq(Schema::id_term("b")), 1U);
+  EXPECT_EQ(nlohmann::json::parse(db.get_document(1).get_data()).at("title"), "Första igen");
+  EXPECT_EQ(nlohmann::json::parse(db.get_document(2).get_data()).at("title"), "Andra igen");
+}
+
+TEST(IndexWriter, StoredRecordIsTheProjectWithoutItsEvidence) {
+  const auto dir = test::temp_dir() / "db";
+  Project p = sample_project();
+  p.evidence.push_back({"funders", "Europeiska socialfonden", "Projektet finansieras av ESF", Origin::Text, true});
+  {
+    IndexWriter writer(dir);
+    writer.add(p);
+    writer.commit();
+  }
+  Xapian::Database db(dir.string());
+  const nlohmann::json stored = nlohmann::json::parse(db.get_document(1).get_data());
+  EXPECT_FALSE(stored.contains("evidence"));
+  nlohmann::json expected = p;  // the whole project, evidence erased, empty fields dropped
+  expected.erase("evidence");
+  for (auto it = expected.begin(); it != expected.end();) {
+    const nlohmann::json& v = it.value();
+    const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty()) ||
+                       (it.key() == "period" && v.value("start", "").empty() && v.value("end", "").empty());
+    it = empty ? expected.erase(it) : std::next(it);
+  }
+  EXPECT_EQ(stored, expected);
+  EXPECT_TRUE(stored.contains("fields") && stored.contains("granted_sek"));
+}
+
 TEST(IndexWriter, FileSignaturesPersist) {
   const auto dir = test::temp_dir() / "db";
   {
