@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -235,11 +236,20 @@ std::vector<Token> Analyzer::split(std::string_view input, bool analysed) const 
   std::vector<Token> tokens;
   if (input.empty()) return tokens;
   // Work on valid NFC text; callers that need byte offsets into the original pass NFC text.
-  const bool already_nfc = text::is_valid_utf8(input) && text::nfc(input) == input;
+  // Valid UTF-8 is NFC exactly when ICU says its UTF-16 form is (one conversion, no copy
+  // normalised and compared).
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
+  bool already_nfc = text::is_valid_utf8(input);
+  if (already_nfc) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    already_nfc = U_SUCCESS(status) && nfc->isNormalized(u, status) && U_SUCCESS(status);
+  }
   const std::string normalised = already_nfc ? std::string() : text::nfc(input);
   const std::string_view text = already_nfc ? input : std::string_view(normalised);
-
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (!already_nfc) {
+    u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  }
   // Map UTF-16 offsets back to UTF-8 byte offsets.
   std::vector<std::size_t> byte_at(static_cast<std::size_t>(u.length()) + 1, text.size());
   {
