@@ -1,11 +1,11 @@
 // match_ratio: fynd's match count per query against a plain AND of the words' stems (the
 // `Z` terms fynd indexes), and the time of fynd's search. Usage:
-//   match_ratio --db DIR --queries FILE [--runs N] [--facets]
+//   match_ratio --db DIR --queries FILE [--runs N] [--facets] [--top N] [--json]
 // FILE holds one query a line, `text<TAB>anything` (../shared/bench/queries.tsv); only the
-// text is used. Prints one line per query (fynd, plain, ratio, ms), the medians (the ratio
-// median is over the queries the plain AND finds something for) and p50/p95/p99 of the
-// per-query median times. --facets counts funder, region, year and theme, as
-// /api/search?facets=funder,region,year,theme does.
+// text is used. Prints one line per query (fynd, plain, ratio, ms) and the
+// medians; the ratio median is over the queries the plain AND finds something for; then
+// the p50/p95/p99 of the per-query median times and, with --top N, the N slowest queries;
+// --json also times encoding each result as /api/search does (nlohmann::json, dump()).
 #include <xapian.h>
 
 #include <algorithm>
@@ -16,6 +16,8 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "analyzer.h"
 #include "schema.h"
@@ -30,12 +32,12 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/// The nearest-rank percentile `q` (0..1] of `v`.
-double percentile(std::vector<double> v, double q) {
+/// The p-th percentile (nearest rank) of `v`.
+double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(v.size())));
-  return v[std::min(v.size(), std::max<std::size_t>(rank, 1)) - 1];
+  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
+  return v[std::min(v.size() - 1, rank > 0 ? rank - 1 : 0)];
 }
 
 Xapian::doccount plain_and(const Xapian::Database& db, const fynd::Analyzer& analyzer, const std::string& text) {
@@ -56,13 +58,17 @@ int main(int argc, char** argv) {
   std::string db_dir, queries_file;
   int runs = 3;
   bool facets = false;
+  std::size_t top = 0;
+  bool json = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) queries_file = argv[++i];
     else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--facets")) facets = true;
+    else if (!std::strcmp(argv[i], "--json")) json = true;
+    else if (!std::strcmp(argv[i], "--top") && i + 1 < argc) top = static_cast<std::size_t>(std::max(0, std::atoi(argv[++i])));
     else {
-      std::fprintf(stderr, "usage: match_ratio --db DIR --queries FILE [--runs N] [--facets]\n");
+      std::fprintf(stderr, "usage: match_ratio --db DIR --queries FILE [--runs N] [--facets] [--top N] [--json]\n");
       return 2;
     }
   }
@@ -81,7 +87,7 @@ int main(int argc, char** argv) {
     if (!text.empty()) queries.push_back(text);
   }
   const fynd::Searcher searcher(db_dir);
-  std::vector<double> ratios, times, first_times;
+  std::vector<double> ratios, times, first_times, encode_times;
   std::printf("query\tfynd\tplain\tratio\tms\n");
   for (const std::string& q : queries) {
     fynd::SearchRequest r;
@@ -91,8 +97,15 @@ int main(int argc, char** argv) {
     std::uint64_t total = 0;
     for (int k = 0; k <= runs; ++k) {
       const auto t0 = std::chrono::steady_clock::now();
-      total = searcher.search(r).total;
-      const double t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      const fynd::SearchResult result = searcher.search(r);
+      total = result.total;
+      const auto t1 = std::chrono::steady_clock::now();
+      const double t = std::chrono::duration<double, std::milli>(t1 - t0).count();
+      if (json && k > 0) {
+        const std::string body = nlohmann::json(result).dump();
+        encode_times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
+        if (body.empty()) return 1;
+      }
       if (k == 0) first_times.push_back(t);
       else ms.push_back(t);
     }
@@ -107,7 +120,20 @@ int main(int argc, char** argv) {
               queries.size(), searcher.database().get_doccount(), median(ratios), ratios.size(), median(times),
               times.empty() ? 0 : [&] { double s = 0; for (double t : times) s += t; return s / times.size(); }(),
               median(first_times));
-  std::printf("# per-query medians: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", percentile(times, 0.50),
-              percentile(times, 0.95), percentile(times, 0.99), percentile(times, 1.0));
+  std::printf("# per-query median ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f\n", percentile(times, 50),
+              percentile(times, 95), percentile(times, 99), percentile(times, 100));
+  if (json) {
+    std::printf("# JSON encoding of a result: median ms %.3f, p99 %.3f\n", median(encode_times),
+                percentile(encode_times, 99));
+  }
+  if (top > 0) {
+    std::vector<std::size_t> order(times.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return times[a] > times[b]; });
+    std::printf("# slowest %zu:\n", std::min(top, order.size()));
+    for (std::size_t i = 0; i < top && i < order.size(); ++i) {
+      std::printf("#  %.2f ms\t%s\n", times[order[i]], queries[order[i]].c_str());
+    }
+  }
   return 0;
 }

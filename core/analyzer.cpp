@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -144,7 +145,10 @@ Analyzer::Analyzer() : Analyzer(compiled_in_stopwords(), AnalyzerOptions::from_e
 Analyzer::Analyzer(const AnalyzerOptions& options) : Analyzer(compiled_in_stopwords(), options) {}
 
 Analyzer::Analyzer(std::string_view stopword_list, const AnalyzerOptions& options)
-    : stopwords_(parse_stopword_list(stopword_list)), options_(options) {
+    : stopwords_(parse_stopword_list(stopword_list)),
+      options_(options),
+      fingerprint_((std::hash<std::string_view>{}(stopword_list) << 3) ^ (options.lemmas ? 1u : 0u) ^
+                   (options.compounds ? 2u : 0u) ^ (options.folding ? 4u : 0u)) {
   if (options_.lemmas || options_.compounds) lexical_ = std::make_shared<Lexical>(SwedishLexicon::shared());
 }
 
@@ -216,15 +220,36 @@ std::string Analyzer::stem(std::string_view folded) const {
   return swedish_stemmer()(options_.lemmas ? lemma(folded) : std::string(folded));
 }
 
-std::vector<Token> Analyzer::tokenize(std::string_view input) const {
+std::vector<Token> Analyzer::tokenize(std::string_view text) const { return split(text, true); }
+
+std::vector<Token> Analyzer::segment(std::string_view text) const { return split(text, false); }
+
+void Analyzer::analyse(Token& t) const {
+  if (t.stop || t.kind != TokenKind::Word || !t.stem.empty()) return;
+  WordInfo info = word_info(t.surface);
+  t.stem = std::move(info.stem);
+  t.folded = std::move(info.folded);
+  t.parts = std::move(info.parts);
+}
+
+std::vector<Token> Analyzer::split(std::string_view input, bool analysed) const {
   std::vector<Token> tokens;
   if (input.empty()) return tokens;
   // Work on valid NFC text; callers that need byte offsets into the original pass NFC text.
-  const bool already_nfc = text::is_valid_utf8(input) && text::nfc(input) == input;
+  // Valid UTF-8 is NFC exactly when ICU says its UTF-16 form is (one conversion, no copy
+  // normalised and compared).
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
+  bool already_nfc = text::is_valid_utf8(input);
+  if (already_nfc) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    already_nfc = U_SUCCESS(status) && nfc->isNormalized(u, status) && U_SUCCESS(status);
+  }
   const std::string normalised = already_nfc ? std::string() : text::nfc(input);
   const std::string_view text = already_nfc ? input : std::string_view(normalised);
-
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (!already_nfc) {
+    u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  }
   // Map UTF-16 offsets back to UTF-8 byte offsets.
   std::vector<std::size_t> byte_at(static_cast<std::size_t>(u.length()) + 1, text.size());
   {
@@ -243,6 +268,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
   icu::BreakIterator& bi = word_breaker();
   bi.setText(u);
   std::vector<Segment> segments;
+  segments.reserve(text.size() / 6 + 1);
   int32_t start = bi.first();
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
     if (bi.getRuleStatus() == UBRK_WORD_NONE) {
@@ -259,6 +285,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
   auto seg_text = [&](const Segment& s) { return text.substr(s.begin, s.end - s.begin); };
   auto is_joiner = [&](const Segment& s, char c) { return s.end - s.begin == 1 && text[s.begin] == c; };
 
+  tokens.reserve(segments.size());
   Xapian::termpos pos = 0;
   std::string chain;  // the closed form of the hyphenated word being read ("e-hälsa")
   for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -296,10 +323,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view input) const {
     t.kind = kind;
     t.stop = kind == TokenKind::Word && is_stop_word(t.surface);
     if (!t.stop && kind == TokenKind::Word) {
-      WordInfo info = word_info(t.surface);
-      t.stem = std::move(info.stem);
-      t.folded = std::move(info.folded);
-      t.parts = std::move(info.parts);
+      if (analysed) analyse(t);  // segment() leaves steps 6-9 to analyse()
     } else if (!t.stop) {
       t.stem = t.surface;
     }

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -100,6 +101,14 @@ class Analyzer {
   /// Splits and analyses text into tokens.
   std::vector<Token> tokenize(std::string_view text) const;
 
+  /// Steps 1-5 only: the tokens of tokenize() (same words, offsets, kinds, stop marks and
+  /// joined forms) without steps 6-9, so `stem`, `folded` and `parts` of words are empty
+  /// (numbers, identifiers and e-mail addresses get their stem). For callers that need the
+  /// analysis of a few of the words only (snippets): analyse() completes one token.
+  std::vector<Token> segment(std::string_view text) const;
+  /// Fills in steps 6-9 of a token from segment(): afterwards it equals tokenize()'s.
+  void analyse(Token& token) const;
+
   /// Index path: adds the terms of `text` to `doc`, positions continuing from `pos`
   /// (updated). Title words also go under the title prefix and weigh more.
   void index_text(Xapian::Document& doc, std::string_view text, Field field, Xapian::termpos& pos) const;
@@ -163,6 +172,9 @@ class Analyzer {
   std::string lemma(std::string_view folded) const;
 
   const AnalyzerOptions& options() const { return options_; }
+  /// Equal for analyzers that split and analyse every text alike (same stop words and
+  /// options): a key for query-side caches of analysed text.
+  std::uint64_t fingerprint() const { return fingerprint_; }
 
   /// The longest word indexed, in bytes; longer "words" (hashes, URLs) are skipped.
   static constexpr std::size_t kMaxWordBytes = 64;
@@ -172,9 +184,12 @@ class Analyzer {
   struct Lexical;
   /// Steps 6-9 for one word, cached.
   WordInfo word_info(std::string_view folded) const;
+  /// tokenize() (`analysed`) or segment().
+  std::vector<Token> split(std::string_view text, bool analysed) const;
 
   std::unordered_set<std::string> stopwords_;
   AnalyzerOptions options_;
+  std::uint64_t fingerprint_ = 0;
   std::shared_ptr<Lexical> lexical_;  ///< lexicon, splitter and caches; shared by copies
 };
 

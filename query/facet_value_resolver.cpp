@@ -1,6 +1,7 @@
 #include "facet_value_resolver.h"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 #include "error.h"
@@ -141,17 +142,56 @@ std::string FacetValueResolver::folded_key(std::string_view value) {
   return text::strip_diacritics(place_key(text::nfc(value)));
 }
 
+namespace {
+
+/// The key of a database revision and facet for the shared value maps, or "" when the
+/// database has no single revision (several shards, a remote one), no uuid (in memory) or
+/// may hold changes not yet committed (a WritableDatabase).
+std::string revision_key(const Xapian::Database& db, Facet facet) {
+  try {
+    if (db.size() != 1 || dynamic_cast<const Xapian::WritableDatabase*>(&db) != nullptr) return {};
+    std::string key = db.get_uuid();
+    if (key.empty()) return {};
+    return key + '@' + std::to_string(db.get_revision()) + '/' + std::to_string(static_cast<int>(facet));
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+}
+
+}  // namespace
+
 const std::map<std::string, std::vector<std::string>>& FacetValueResolver::index_values(Facet facet) const {
   auto it = index_values_.find(facet);
-  if (it != index_values_.end()) return it->second;
-  std::map<std::string, std::vector<std::string>>& out = index_values_[facet];
-  if (db_ == nullptr) return out;
-  const std::string prefix(Schema::facet_prefix(facet));
-  for (auto t = db_->allterms_begin(prefix); t != db_->allterms_end(prefix); ++t) {
-    const std::string value = (*t).substr(prefix.size());
-    out[folded_key(value)].push_back(value);
+  if (it != index_values_.end()) return *it->second;
+  auto read = [&] {
+    auto out = std::make_shared<ValueMap>();
+    if (db_ == nullptr) return out;
+    const std::string prefix(Schema::facet_prefix(facet));
+    for (auto t = db_->allterms_begin(prefix); t != db_->allterms_end(prefix); ++t) {
+      const std::string value = (*t).substr(prefix.size());
+      (*out)[folded_key(value)].push_back(value);
+    }
+    return out;
+  };
+  const std::string key = db_ == nullptr ? std::string() : revision_key(*db_, facet);
+  std::shared_ptr<const ValueMap> values;
+  if (key.empty()) {
+    values = read();
+  } else {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const ValueMap>> shared;  // a few revisions' maps
+    {
+      std::lock_guard lock(mutex);
+      if (auto hit = shared.find(key); hit != shared.end()) values = hit->second;
+    }
+    if (!values) {
+      values = read();  // outside the lock: two first searches of a revision may both read it
+      std::lock_guard lock(mutex);
+      if (shared.size() >= 32) shared.clear();
+      shared.emplace(key, values);
+    }
   }
-  return out;
+  return *(index_values_[facet] = std::move(values));
 }
 
 std::string FacetValueResolver::display_form(Facet facet, const std::string& folded_value) const {

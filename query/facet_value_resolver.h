@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,8 +68,12 @@ class FacetValueResolver {
   std::vector<std::string> readings(Facet facet, const std::string& key) const;
   std::vector<std::string> suggestions(Facet facet, const std::string& key) const;
 
+  using ValueMap = std::map<std::string, std::vector<std::string>>;
+
   const Xapian::Database* db_;
-  mutable std::map<Facet, std::map<std::string, std::vector<std::string>>> index_values_;
+  /// Read from the index once per database revision and facet, shared by every resolver
+  /// of the process (per resolver for several shards or an in-memory database).
+  mutable std::map<Facet, std::shared_ptr<const ValueMap>> index_values_;
 };
 
 }  // namespace fynd

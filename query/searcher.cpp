@@ -155,6 +155,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         better.query = request.query;
         better.suggestion = corrected;
         better.filter_suggestions = result.filter_suggestions;
+        // Both searches: the first run's and the retry's.
+        better.took_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return better;
       }
     }

@@ -1,7 +1,6 @@
 #include "snippeter.h"
 
 #include <algorithm>
-#include <set>
 #include <vector>
 
 #include "schema.h"
@@ -63,17 +62,23 @@ bool Snippeter::matches(const Token& token) const {
   return false;
 }
 
-bool Snippeter::matches_memo(const Token& token) const {
-  if (auto it = matched_.find(std::string_view(token.surface)); it != matched_.end()) return it->second;
-  const bool m = matches(token);
-  matched_.emplace(token.surface, m);
-  return m;
+const Snippeter::Word& Snippeter::word(const Token& segmented) const {
+  if (auto it = words_.find(std::string_view(segmented.surface)); it != words_.end()) return it->second;
+  Token token = segmented;
+  analyzer_.analyse(token);
+  Word w;
+  w.matched = matches(token);
+  if (w.matched) {
+    const std::string& key = token.stem.empty() ? token.surface : token.stem;
+    w.id = word_ids_.emplace(key, word_ids_.size()).first->second;
+  }
+  return words_.emplace(token.surface, w).first->second;
 }
 
 std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bool cut_before, bool cut_after,
                                bool* found) const {
   const std::string t = text::nfc(input);
-  const std::vector<Token> tokens = analyzer_.tokenize(t);
+  const std::vector<Token> tokens = analyzer_.segment(t);
   // Code-point offset of every byte offset, so the window is measured in characters.
   std::vector<std::size_t> cp(t.size() + 1, 0);
   for (std::size_t i = 0, n = 0; i <= t.size(); ++i) {
@@ -82,10 +87,13 @@ std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bo
   }
   std::vector<bool> matched(tokens.size(), false);
   std::vector<std::size_t> hits;
+  std::vector<std::size_t> hit_ids;  // Word::id of each hit
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (matches_memo(tokens[i])) {
+    const Word& w = word(tokens[i]);
+    if (w.matched) {
       matched[i] = true;
       hits.push_back(i);
+      hit_ids.push_back(w.id);
     }
   }
 
@@ -96,18 +104,22 @@ std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bo
     std::size_t best = hits.front();
     std::size_t best_last = hits.front();
     std::size_t best_score = 0;
+    std::vector<std::size_t> seen(word_ids_.size(), hits.size());  // id -> last window (h) it was counted in
     for (std::size_t h = 0; h < hits.size(); ++h) {
       const std::size_t a = hits[h];
       const std::size_t limit = cp[tokens[a].begin] + max_chars;
-      std::set<std::string> distinct;
+      std::size_t distinct = 0;
       std::size_t count = 0;
       std::size_t last = a;
       for (std::size_t k = h; k < hits.size() && cp[tokens[hits[k]].end] <= limit; ++k) {
-        distinct.insert(tokens[hits[k]].stem.empty() ? tokens[hits[k]].surface : tokens[hits[k]].stem);
+        if (seen[hit_ids[k]] != h) {
+          seen[hit_ids[k]] = h;
+          ++distinct;
+        }
         ++count;
         last = hits[k];
       }
-      const std::size_t score = distinct.size() * 100 + count;
+      const std::size_t score = distinct * 100 + count;
       if (score > best_score) {
         best_score = score;
         best = a;

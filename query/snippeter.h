@@ -19,8 +19,9 @@ namespace fynd {
 /// with matched words wrapped in <mark>…</mark>; "…" marks a cut at either end.
 ///
 /// Whether a word matches depends only on its folded form, so the answer is remembered
-/// per word for the Snippeter's lifetime (the hits of one search share it). A Snippeter
-/// is therefore not to be shared between threads.
+/// per word for the Snippeter's lifetime (the hits of one search share it), and a text is
+/// only split into words (Analyzer::segment()); a word is analysed (lemma, stem, parts)
+/// the first time it is seen. A Snippeter is therefore not to be shared between threads.
 class Snippeter {
  public:
   static constexpr std::size_t kDefaultChars = 200;
@@ -45,12 +46,18 @@ class Snippeter {
   /// Byte strings that mark where a query word may be: surface forms, stems, compound
   /// parts and wildcard prefixes, lower-case and capitalised.
   std::vector<std::string> needles() const;
-  /// matches(), remembered by the token's surface form.
-  bool matches_memo(const Token& token) const;
+  /// What one word form contributes to a passage.
+  struct Word {
+    bool matched = false;
+    std::size_t id = 0;  ///< the same for the forms of one word (its stem), if matched
+  };
+  /// matches() of a token from Analyzer::segment(), remembered by its surface form.
+  const Word& word(const Token& token) const;
 
   const Analyzer& analyzer_;
   const ParsedQuery& query_;
-  mutable std::unordered_map<std::string, bool, WordHash, std::equal_to<>> matched_;
+  mutable std::unordered_map<std::string, Word, WordHash, std::equal_to<>> words_;
+  mutable std::unordered_map<std::string, std::size_t> word_ids_;  ///< stem (or surface) -> Word::id
 };
 
 /// Escapes &, <, >, " and ' for HTML.

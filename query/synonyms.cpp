@@ -33,6 +33,20 @@ const Synonyms& Synonyms::shared() {
   return instance;
 }
 
+const Synonyms::Tokenized& Synonyms::tokenized(const Analyzer& analyzer) const {
+  std::lock_guard lock(cache_->mutex);
+  auto& slot = cache_->by_analyzer[analyzer.fingerprint()];
+  if (!slot) {
+    auto t = std::make_unique<Tokenized>();
+    for (const auto& group : groups_) {
+      auto& variants = t->emplace_back();
+      for (const auto& v : group) variants.push_back(analyzer.tokenize(v));
+    }
+    slot = std::move(t);
+  }
+  return *slot;  // never replaced or freed while the Synonyms lives
+}
+
 bool Synonyms::same_words(const std::vector<Token>& a, const std::vector<Token>& b) {
   if (a.size() != b.size() || a.empty()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -45,9 +59,10 @@ bool Synonyms::same_words(const std::vector<Token>& a, const std::vector<Token>&
 
 std::optional<std::pair<std::size_t, std::size_t>> Synonyms::find(const Analyzer& analyzer,
                                                                   const std::vector<Token>& words) const {
+  const Tokenized& variants = tokenized(analyzer);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     for (std::size_t v = 0; v < groups_[g].size(); ++v) {
-      if (same_words(analyzer.tokenize(groups_[g][v]), words)) return std::make_pair(g, v);
+      if (same_words(variants[g][v], words)) return std::make_pair(g, v);
     }
   }
   return std::nullopt;
@@ -86,15 +101,14 @@ std::optional<Xapian::Query> Synonyms::expand(const Analyzer& analyzer, const st
 }
 
 std::string Synonyms::quote_phrases(const Analyzer& analyzer, std::string_view nfc) const {
-  std::vector<std::vector<Token>> phrases;
-  for (const auto& group : groups_) {
-    for (const auto& v : group) {
-      auto tokens = analyzer.tokenize(v);
-      if (tokens.size() >= 2) phrases.push_back(std::move(tokens));
+  std::vector<const std::vector<Token>*> phrases;
+  for (const auto& group : tokenized(analyzer)) {
+    for (const auto& tokens : group) {
+      if (tokens.size() >= 2) phrases.push_back(&tokens);
     }
   }
   if (phrases.empty()) return std::string(nfc);
-  std::sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::sort(phrases.begin(), phrases.end(), [](const auto* a, const auto* b) { return a->size() > b->size(); });
   const std::vector<Token> tokens = analyzer.tokenize(nfc);
   std::string out;
   std::size_t copied = 0;
@@ -104,7 +118,8 @@ std::string Synonyms::quote_phrases(const Analyzer& analyzer, std::string_view n
     const bool in_field = begin > 0 && (nfc[begin - 1] == ':' || tokens[i].surface.find(':') != std::string::npos);
     std::size_t matched = 0;
     if (!quoted && !in_field) {
-      for (const auto& p : phrases) {
+      for (const auto* phrase : phrases) {
+        const std::vector<Token>& p = *phrase;
         if (i + p.size() > tokens.size()) continue;
         const std::vector<Token> window(tokens.begin() + static_cast<std::ptrdiff_t>(i),
                                         tokens.begin() + static_cast<std::ptrdiff_t>(i + p.size()));

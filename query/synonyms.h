@@ -3,6 +3,10 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,8 +49,17 @@ class Synonyms {
   /// The group and variant `words` equal, if any.
   std::optional<std::pair<std::size_t, std::size_t>> find(const Analyzer& analyzer, const std::vector<Token>& words) const;
   static bool same_words(const std::vector<Token>& a, const std::vector<Token>& b);
+  /// Every group's variants as `analyzer` tokenizes them, per group and variant; built once
+  /// per kind of analyzer (Analyzer::fingerprint()), not per query word.
+  using Tokenized = std::vector<std::vector<std::vector<Token>>>;
+  const Tokenized& tokenized(const Analyzer& analyzer) const;
 
   std::vector<std::vector<std::string>> groups_;  ///< variants as written
+  struct Cache {
+    std::mutex mutex;
+    std::map<std::uint64_t, std::unique_ptr<const Tokenized>> by_analyzer;
+  };
+  std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
 };
 
 }  // namespace fynd

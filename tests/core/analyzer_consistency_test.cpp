@@ -76,6 +76,40 @@ TEST(AnalyzerConsistency, SampleSeeds) {
   EXPECT_GT(expect_identical_terms(texts, "data/sample"), 500u);
 }
 
+/// segment() then analyse() of each word gives tokenize()'s tokens, field by field.
+void expect_segment_equals_tokenize(const Analyzer& a, const std::string& text) {
+  const std::vector<Token> full = a.tokenize(text);
+  std::vector<Token> split = a.segment(text);
+  ASSERT_EQ(split.size(), full.size()) << text.substr(0, 80);
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    Token& t = split[i];
+    EXPECT_TRUE(t.kind != TokenKind::Word || t.stop || t.stem.empty()) << t.surface;  // not analysed yet
+    a.analyse(t);
+    const Token& f = full[i];
+    EXPECT_TRUE(t.surface == f.surface && t.stem == f.stem && t.begin == f.begin && t.end == f.end && t.pos == f.pos &&
+                t.kind == f.kind && t.stop == f.stop && t.folded == f.folded && t.parts == f.parts &&
+                t.joined == f.joined)
+        << "token " << i << " '" << f.surface << "' of: " << text.substr(0, 80);
+  }
+}
+
+TEST(AnalyzerConsistency, SegmentThenAnalyseEqualsTokenize) {
+  const Analyzer a;
+  expect_segment_equals_tokenize(a, "E-hälsa och ESF-stöd i Växjö: dnr 2019/00503, info@region.se; "
+                                    "bredbandsutbyggnaden, 12 kommuner och ÖREBRO LÄN (ﬁber) café.");
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "data" / "sample")) {
+    if (entry.is_regular_file()) expect_segment_equals_tokenize(a, test::read_file(entry.path()));
+  }
+  const Analyzer plain("och\n", AnalyzerOptions{false, false, false});
+  expect_segment_equals_tokenize(plain, "Kommunerna och regionen bygger bredband i Växjö.");
+}
+
+TEST(AnalyzerConsistency, FingerprintTellsAnalysesApart) {
+  EXPECT_EQ(Analyzer().fingerprint(), Analyzer().fingerprint());
+  EXPECT_NE(Analyzer().fingerprint(), Analyzer(AnalyzerOptions{true, false, true}).fingerprint());
+  EXPECT_NE(Analyzer("och\n").fingerprint(), Analyzer("att\n").fingerprint());
+}
+
 TEST(AnalyzerConsistency, SharedCorpus) {
   FYND_REQUIRE_SHARED(shared);
   const auto path = shared / "corpus" / "tillvaxtverket-eruf-2014-2020.json";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "schema.h"
 #include "test_index.h"
 #include "test_support.h"
 
@@ -99,6 +100,27 @@ TEST(FacetValueResolver, IndexValuesResolveWithTheirDisplayForm) {
   const FacetResolution r = resolver.resolve(Facet::Funder, "Växjö kommn");
   ASSERT_FALSE(r.suggestions.empty());
   EXPECT_EQ(r.suggestions.front(), "Växjö kommun");
+}
+
+TEST(FacetValueResolver, IndexValuesAreSharedPerRevisionAndFollowACommit) {
+  const auto dir = test::temp_dir() / "db";
+  test::build_index(dir, {test::make_project("a", "Ett", "text", {"Växjö kommun"}, {"Växjö"}, {2020}, {"energi"})});
+  {
+    const Xapian::Database db(dir.string());
+    EXPECT_EQ(FacetValueResolver(&db).select(Facet::Funder, "vaxjo kommun"), Values{"Växjö kommun"});
+    EXPECT_TRUE(FacetValueResolver(&db).select(Facet::Funder, "almi invest").empty());  // the shared map, read once
+  }
+  test::add_to_index(dir, {test::make_project("b", "Två", "text", {"Almi Invest"}, {"Växjö"}, {2021}, {"energi"})});
+  const Xapian::Database db(dir.string());
+  const FacetValueResolver resolver(&db);
+  EXPECT_EQ(resolver.select(Facet::Funder, "almi invest"), Values{"Almi Invest"});
+  EXPECT_EQ(resolver.select(Facet::Funder, "vaxjo kommun"), Values{"Växjö kommun"});
+  // Changes not yet committed are seen too: a WritableDatabase is read, not the shared map.
+  Xapian::WritableDatabase w(dir.string());
+  Xapian::Document doc;
+  doc.add_boolean_term(Schema::facet_term(Facet::Funder, "nyföretagarcentrum"));
+  w.add_document(doc);
+  EXPECT_EQ(FacetValueResolver(&w).select(Facet::Funder, "nyforetagarcentrum").size(), 1u);
 }
 
 TEST(FacetValueResolver, ResolveFiltersRewritesToCanonicalAndReportsTheRest) {
