@@ -17,9 +17,15 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
+/// The value of a run of digits, saturating at kTooLarge: a date part of many digits is no
+/// date part, and must not overflow.
 int to_int(std::string_view s) {
+  constexpr int kTooLarge = 1'000'000;
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    v = v * 10 + (c - '0');
+    if (v >= kTooLarge) return kTooLarge;
+  }
   return v;
 }
 

@@ -40,6 +40,11 @@ TEST(RecordFields, Dates) {
   EXPECT_FALSE(parse_date("våren 2020"));
   EXPECT_FALSE(parse_date("02-01-17"));
   EXPECT_FALSE(parse_date(""));
+  // Date parts of many digits are no date (and must not overflow: the sanitizer build checks).
+  EXPECT_FALSE(parse_date("2020-01-18888888888888"));
+  EXPECT_FALSE(parse_date("2020-18888888888888-01"));
+  EXPECT_FALSE(parse_date("18888888888888/1/2020"));
+  EXPECT_FALSE(parse_date("2020.1.99999999999999999999"));
 }
 
 TEST(RecordFields, ListsAndYears) {
