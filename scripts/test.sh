@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, and runs ctest twice:
 # an optimised build, then an AddressSanitizer + UndefinedBehaviorSanitizer build.
-# FYND_SANITIZE=0 skips the sanitizer pass (quicker during development).
+# FYND_SANITIZE=0 skips the sanitizer pass (quicker during development). The sanitizer pass
+# leaves out the tests labelled "packaging" (install layout, .deb, bundled data: see the asan
+# test preset); the release pass runs every test. Budget and figures: docs/testing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser

@@ -16,22 +16,12 @@ namespace {
 
 class FacetFilterCorpus : public ::testing::Test {
  protected:
-  /// The ERDF records: bundled in data/erdf, else ../shared/corpus; empty if neither.
-  static std::filesystem::path corpus_dir() {
-    const std::string file = "tillvaxtverket-eruf-2014-2020.json";
-    const auto bundled = test::source_dir() / "data" / "erdf";
-    if (std::filesystem::exists(bundled / file)) return bundled;
-    const auto shared = test::shared_dir();
-    if (shared && std::filesystem::exists(*shared / "corpus" / file)) return *shared / "corpus";
-    return {};
-  }
-
   static void SetUpTestSuite() {
-    const auto corpus = corpus_dir();
-    if (corpus.empty()) return;
-    // Indexed once per build, not once per test process (ctest runs each test alone).
-    dir_ = new std::filesystem::path(
-        test::cached_pipeline_index("sample-and-erdf", {test::source_dir() / "data" / "sample", corpus}));
+    // data/sample + the ERDF records (data/erdf, else ../shared/corpus), indexed once per
+    // build and shared with the other programs that search it (ctest runs each test alone).
+    const auto dir = test::sample_and_erdf_index();
+    if (dir.empty()) return;
+    dir_ = new std::filesystem::path(dir);
     searcher_ = new Searcher(*dir_);
   }
   static void TearDownTestSuite() {

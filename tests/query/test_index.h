@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "index_cache.h"
 #include "project.h"
 
 namespace fynd::test {
@@ -23,12 +24,6 @@ void add_to_index(const std::filesystem::path& dir, const std::vector<Project>& 
 
 /// A small fixed corpus of eight Swedish projects used by several suites.
 std::vector<Project> small_corpus();
-
-/// An index of `inputs` built through the real pipeline (as fynd-index does), shared by
-/// every test process of one build: it lives under the build directory as
-/// test-indexes/<name> and is rebuilt only when an input file or the test executable
-/// changed. Processes running at the same time wait for one another on a lock file.
-std::filesystem::path cached_pipeline_index(const std::string& name, const std::vector<std::filesystem::path>& inputs);
 
 /// Reads the shared ERDF corpus into projects (funder ERUF, county/municipality/area
 /// regions, years from the period, theme from the thematic goal, budget).

@@ -1,7 +1,7 @@
-// fynd_relevance: indexes data/sample and the shared ERDF corpus into a temporary index,
-// runs the judged queries of judgments.json and prints nDCG@10, MRR@10 and Recall@20 per
-// kind of query and overall. Exit codes: 0 at or above --min-ndcg, 1 below, 77 (ctest's
-// skip) when the shared corpus is absent, 2 on bad arguments.
+// fynd_relevance: indexes data/sample and the ERDF corpus (the build's shared test index,
+// or a temporary one with --shared DIR), runs the judged queries of judgments.json and
+// prints nDCG@10, MRR@10 and Recall@20 per kind of query and overall. Exit codes: 0 at or above --min-ndcg, 1 below, 77 (ctest's
+// skip) when the ERDF corpus is absent, 2 on bad arguments.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -18,6 +18,7 @@
 
 #include <unistd.h>
 
+#include "index_cache.h"
 #include "pipeline.h"
 #include "searcher.h"
 #include "text.h"
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
   fs::path judgments = source / "tests" / "relevance" / "judgments.json";
   double min_ndcg = 0;
   bool verbose = false;
+  bool shared_given = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -141,6 +143,7 @@ int main(int argc, char** argv) {
       judgments = next();
     } else if (a == "--shared") {
       shared = next();
+      shared_given = true;
     } else if (a == "--verbose" || a == "-v") {
       verbose = true;
     } else {
@@ -148,21 +151,30 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  // Without --shared: the index of data/sample + the ERDF records (data/erdf, else
+  // ../shared/corpus) the query tests search too, built once per build. With it: a temporary
+  // index of data/sample + DIR/corpus.
+  const bool cached = !shared_given && !fynd::test::erdf_corpus_dir().empty();
   const fs::path corpus = shared / "corpus" / "tillvaxtverket-eruf-2014-2020.json";
-  if (!fs::exists(corpus)) {
+  if (!cached && !fs::exists(corpus)) {
     std::cout << "skipped: " << corpus << " is absent\n";
     return 77;
   }
   try {
-    const fs::path db = fs::temp_directory_path() / ("fynd-relevance-" + std::to_string(::getpid()));
-    fs::remove_all(db);
-    fynd::IndexOptions options;
-    options.db = db;
-    options.inputs = {source / "data" / "sample", corpus};
-    options.quiet = true;
-    std::ostringstream log;
     const auto t0 = std::chrono::steady_clock::now();
-    fynd::Pipeline(options, log).run();
+    fs::path db;
+    if (cached) {
+      db = fynd::test::sample_and_erdf_index();
+    } else {
+      db = fs::temp_directory_path() / ("fynd-relevance-" + std::to_string(::getpid()));
+      fs::remove_all(db);
+      fynd::IndexOptions options;
+      options.db = db;
+      options.inputs = {source / "data" / "sample", corpus};
+      options.quiet = true;
+      std::ostringstream log;
+      fynd::Pipeline(options, log).run();
+    }
     const double index_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     const fynd::Searcher searcher(db);
@@ -186,13 +198,13 @@ int main(int argc, char** argv) {
         }
       }
     }
-    fs::remove_all(db);
+    if (!cached) fs::remove_all(db);
     std::printf("%-14s %5s %8s %8s %9s\n", "kind", "n", "nDCG@10", "MRR@10", "Recall@20");
     for (const auto& [kind, s] : by_kind) {
       std::printf("%-14s %5d %8.3f %8.3f %9.3f\n", kind.c_str(), s.n, s.ndcg / s.n, s.mrr / s.n, s.recall / s.n);
     }
     std::printf("%-14s %5d %8.3f %8.3f %9.3f\n", "overall", all.n, all.ndcg / all.n, all.mrr / all.n, all.recall / all.n);
-    std::printf("(indexed in %.1f s)\n", index_s);
+    std::printf("(%s in %.1f s)\n", cached ? "cached index opened or built" : "indexed", index_s);
     if (all.ndcg / all.n < min_ndcg) {
       std::printf("FAIL: overall nDCG@10 %.3f is below the floor %.3f\n", all.ndcg / all.n, min_ndcg);
       return 1;
