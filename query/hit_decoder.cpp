@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 
 #include "error.h"
+#include "text.h"
 
 namespace fynd {
 namespace {
@@ -199,6 +201,177 @@ class RecordReader : public json::json_sax_t {
   std::string no_string_;  ///< the string argument of non-string scalars
 };
 
+/// A strict JSON reader for the fast path, feeding RecordReader's events: nlohmann's lexer
+/// reads a byte at a time through an input adapter (~30 ns a byte); a record is ~3 KB.
+/// Returns false on anything it does not read itself (a fraction or exponent, a number
+/// out of range, a lone surrogate, malformed JSON): the caller then uses the tree, which
+/// decodes the record or names what is wrong with it exactly as before.
+class RecordScanner {
+ public:
+  RecordScanner(std::string_view in, RecordReader& reader) : in_(in), r_(reader) {}
+
+  bool run() {
+    if (!value(0)) return false;
+    space();
+    return pos_ == in_.size();
+  }
+
+ private:
+  static constexpr int kMaxDepth = 64;
+
+  void space() {
+    while (pos_ < in_.size() && (in_[pos_] == ' ' || in_[pos_] == '\n' || in_[pos_] == '\r' || in_[pos_] == '\t')) ++pos_;
+  }
+  bool eat(char c) {
+    space();
+    if (pos_ < in_.size() && in_[pos_] == c) return ++pos_, true;
+    return false;
+  }
+  bool literal(std::string_view word) {
+    if (in_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+
+  bool value(int depth) {
+    if (depth > kMaxDepth) return false;
+    space();
+    if (pos_ >= in_.size()) return false;
+    switch (in_[pos_]) {
+      case '{': return object(depth);
+      case '[': return array(depth);
+      case '"': return string(buffer_) && r_.string(buffer_);
+      case 't': return literal("true") && r_.boolean(true);
+      case 'f': return literal("false") && r_.boolean(false);
+      case 'n': return literal("null") && r_.null();
+      default: return number();
+    }
+  }
+
+  bool object(int depth) {
+    ++pos_;
+    if (!r_.start_object(0)) return false;
+    if (eat('}')) return r_.end_object();
+    do {
+      space();
+      if (pos_ >= in_.size() || in_[pos_] != '"' || !string(key_) || !r_.key(key_) || !eat(':') || !value(depth + 1)) {
+        return false;
+      }
+    } while (eat(','));
+    return eat('}') && r_.end_object();
+  }
+
+  bool array(int depth) {
+    ++pos_;
+    if (!r_.start_array(0)) return false;
+    if (eat(']')) return r_.end_array();
+    do {
+      if (!value(depth + 1)) return false;
+    } while (eat(','));
+    return eat(']') && r_.end_array();
+  }
+
+  /// An integer without fraction or exponent, in the range of int64 (negative) or uint64.
+  bool number() {
+    const std::size_t start = pos_;
+    const bool negative = in_[pos_] == '-';
+    if (negative) ++pos_;
+    const std::size_t digits = pos_;
+    while (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') ++pos_;
+    const std::size_t n = pos_ - digits;
+    if (n == 0 || (n > 1 && in_[digits] == '0')) return false;
+    if (pos_ < in_.size() && (in_[pos_] == '.' || in_[pos_] == 'e' || in_[pos_] == 'E')) return false;
+    if (negative) {
+      std::int64_t v = 0;
+      const auto res = std::from_chars(in_.data() + start, in_.data() + pos_, v);
+      return res.ec == std::errc() && res.ptr == in_.data() + pos_ && r_.number_integer(v);
+    }
+    std::uint64_t v = 0;
+    const auto res = std::from_chars(in_.data() + start, in_.data() + pos_, v);
+    return res.ec == std::errc() && res.ptr == in_.data() + pos_ && r_.number_unsigned(v);
+  }
+
+  static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  bool hex4(std::uint32_t& out) {
+    if (pos_ + 4 > in_.size()) return false;
+    out = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int h = hex(in_[pos_++]);
+      if (h < 0) return false;
+      out = out * 16 + static_cast<std::uint32_t>(h);
+    }
+    return true;
+  }
+  static void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  /// A string at pos_ (its opening quote) into `out`, unescaped. The input was checked to
+  /// be valid UTF-8 as a whole, so bytes of 0x80 and above are copied as they are.
+  bool string(std::string& out) {
+    out.clear();
+    ++pos_;
+    while (true) {
+      std::size_t run = pos_;
+      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' && static_cast<unsigned char>(in_[run]) >= 0x20) ++run;
+      out.append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= in_.size() || static_cast<unsigned char>(in_[pos_]) < 0x20) return false;
+      if (in_[pos_++] == '"') return true;
+      if (pos_ >= in_.size()) return false;
+      const char e = in_[pos_++];
+      switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t low = 0;
+            if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(out, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+  }
+
+  std::string_view in_;
+  RecordReader& r_;
+  std::size_t pos_ = 0;
+  std::string buffer_;
+  std::string key_;
+};
+
 Project decode_through_tree(std::string_view data) {
   const json::parser_callback_t skip_evidence = [](int depth, json::parse_event_t event, json& parsed) {
     return !(depth == 1 && event == json::parse_event_t::key && parsed == "evidence");
@@ -215,13 +388,9 @@ Project decode_through_tree(std::string_view data) {
 Project decode_hit_record(std::string_view data) {
   Project p;
   RecordReader reader(p);
-  bool ok = false;
-  try {
-    ok = json::sax_parse(data, &reader) && !reader.refused();
-  } catch (const json::exception&) {
-    ok = false;
+  if (!text::is_valid_utf8(data) || !RecordScanner(data, reader).run() || reader.refused()) {
+    return decode_through_tree(data);
   }
-  if (!ok) return decode_through_tree(data);
   p.fields.assign(std::make_move_iterator(reader.fields_.begin()), std::make_move_iterator(reader.fields_.end()));
   return p;
 }

@@ -9,10 +9,10 @@ namespace fynd {
 
 /// The project of a stored record (the JSON the indexer writes into the document data),
 /// `evidence` left empty: the same Project as nlohmann::json::parse(data).get<Project>()
-/// gives less its evidence, read with nlohmann's SAX parser straight into the fields (no
-/// JSON tree, no copies of the strings). A record of any other shape (a value of an
-/// unexpected type, a non-string structured field) is decoded through the tree, so that
-/// it decodes, or fails, exactly as before; a damaged record throws IndexError.
+/// gives less its evidence, read in one pass straight into the fields (no JSON tree, no
+/// copies of the strings). A record of any other shape (a value of an unexpected type, a
+/// fraction, a non-string structured field) or not well-formed is decoded through the
+/// tree, so that it decodes, or fails, exactly as before; a damaged record throws IndexError.
 Project decode_hit_record(std::string_view data);
 
 }  // namespace fynd

@@ -64,6 +64,10 @@ TEST(HitDecoder, EveryFieldEscapesAndSkippedMembers) {
   // Repeated members: the last one wins, as in the tree.
   expect_same(R"({"id":"a","funders":["x"],"id":"b","funders":["y","z"],"source":{"file":"f"},"source":{"begin":1}})");
   expect_same("{}");
+  // Escapes, white space and integers at the edges of their range.
+  expect_same(" {\"title\" : \"a\\u0000b\\/c\\b\\f\\r\\t\\u00E5\\u20ac\" ,\n\t\"years\":[ -0 , 2015 ],"
+              "\"budget_sek\":-9223372036854775808,\"granted_sek\":9223372036854775807,"
+              "\"source\":{\"begin\":0,\"end\":18446744073709551615}} ");
 }
 
 TEST(HitDecoder, OtherShapesAndDamageBehaveAsThroughTheTree) {
@@ -71,8 +75,11 @@ TEST(HitDecoder, OtherShapesAndDamageBehaveAsThroughTheTree) {
   expect_same(R"({"id":"x","budget_sek":1.5e6,"years":[2015.0,true],"fields":{"n":3,"o":{"k":[1,"a"]},"b":false}})");
   expect_same(R"({"id":"x","fields":["not","an","object"],"evidence":5})");
   // Damaged records: IndexError, whichever path reads them.
+  expect_same(R"({"granted_sek":1e3,"years":[-2147483649]})");
   for (const std::string bad : {R"({"id":"x",)", R"({"title":5})", R"([1,2])", R"({"source":null})", "",
-                                R"({"id":"x"} trailing)"}) {
+                                R"({"id":"x"} trailing)", R"({"title":"\ud800"})", R"({"title":"\udc00x"})",
+                                R"({"years":[01]})", R"({"years":[1.]})", R"({"title":"a
+b"})", "{\"title\":\"\xC3\"}", R"({"title":"\q"})", R"({"id":tru})"}) {
     SCOPED_TRACE(bad);
     EXPECT_THROW(decode_hit_record(bad), IndexError);
   }
