@@ -141,7 +141,6 @@ std::map<Facet, std::vector<FacetValue>> FacetCounter::slot_result() {
 }
 
 std::vector<FacetValue> FacetCounter::values(Facet facet, const FacetTally& counts) const {
-  std::vector<FacetValue> all;
   std::vector<std::string> selected_keys;
   if (auto sel = request_.filters.find(facet); sel != request_.filters.end()) {
     for (const std::string& v : sel->second) {
@@ -151,39 +150,49 @@ std::vector<FacetValue> FacetCounter::values(Facet facet, const FacetTally& coun
   auto is_selected = [&](const std::string& key) {
     return std::find(selected_keys.begin(), selected_keys.end(), key) != selected_keys.end();
   };
-  for (const auto& [key, entry] : counts) {
-    FacetValue v;
-    v.value = entry.display;
-    v.count = entry.count;
-    v.selected = is_selected(key);
-    all.push_back(std::move(v));
-  }
+  // Ranked by reference first; only the values kept are copied out (a facet such as region
+  // has hundreds of values, of which max_facet_values are shown).
+  struct Candidate {
+    const std::string* value;
+    std::uint64_t count;
+    bool selected;
+  };
+  std::vector<Candidate> all;
+  all.reserve(counts.size());
+  for (const auto& [key, entry] : counts) all.push_back(Candidate{&entry.display, entry.count, is_selected(key)});
   // Selected values that match nothing still appear, so a user can unselect them.
+  std::vector<std::string> unmatched;
   if (auto sel = request_.filters.find(facet); sel != request_.filters.end()) {
+    unmatched.reserve(sel->second.size());  // `all` points into it: no reallocation
     for (const std::string& v : sel->second) {
       const std::string key = text::fold_case(text::trim(v));
       if (key.empty() || counts.count(key) > 0) continue;
-      if (std::any_of(all.begin(), all.end(), [&](const FacetValue& fv) { return text::fold_case(fv.value) == key; })) continue;
-      all.push_back(FacetValue{std::string(text::trim(v)), 0, true, "", ""});
+      if (std::any_of(all.begin(), all.end(), [&](const Candidate& c) { return text::fold_case(*c.value) == key; })) continue;
+      unmatched.emplace_back(text::trim(v));
+      all.push_back(Candidate{&unmatched.back(), 0, true});
     }
   }
+  const auto before = [](const Candidate& a, const Candidate& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return *a.value < *b.value;
+  };
+  // Keep the most frequent values and every selected one, most frequent first.
+  const std::size_t top = std::min(all.size(), request_.max_facet_values);
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(top), all.end(), before);
+  const auto rest = std::partition(all.begin() + static_cast<std::ptrdiff_t>(top), all.end(),
+                                   [](const Candidate& c) { return c.selected; });
+  std::sort(all.begin() + static_cast<std::ptrdiff_t>(top), rest, before);
+  std::vector<FacetValue> kept;
+  kept.reserve(static_cast<std::size_t>(rest - all.begin()));
+  for (auto it = all.begin(); it != rest; ++it) kept.push_back(FacetValue{*it->value, it->count, it->selected, "", ""});
   if (facet == Facet::Region) {
     const RegionHierarchy& regions = RegionHierarchy::shared();
-    for (FacetValue& v : all) {
+    for (FacetValue& v : kept) {
       if (auto place = regions.find(v.value)) {
         v.level = place->level;
         v.parent = place->parent;
       }
     }
-  }
-  std::sort(all.begin(), all.end(), [](const FacetValue& a, const FacetValue& b) {
-    if (a.count != b.count) return a.count > b.count;
-    return a.value < b.value;
-  });
-  // Keep the most frequent values and every selected one.
-  std::vector<FacetValue> kept;
-  for (FacetValue& v : all) {
-    if (kept.size() < request_.max_facet_values || v.selected) kept.push_back(std::move(v));
   }
   if (facet == Facet::Year) {
     std::sort(kept.begin(), kept.end(), [](const FacetValue& a, const FacetValue& b) {

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "facet_counter.h"
+#include "hit_decoder.h"
 #include "index_source.h"
 #include "match_set.h"
 #include "query_builder.h"
@@ -26,19 +27,8 @@ Project decode_project(const Xapian::Document& doc) {
 }
 
 /// The stored record of a hit without its evidence (most of the record's bytes, and no
-/// hit shows it; get() returns it whole): the evidence is skipped while parsing.
-Project decode_hit(const Xapian::Document& doc) {
-  const std::string data = doc.get_data();
-  using json = nlohmann::json;
-  const json::parser_callback_t skip_evidence = [](int depth, json::parse_event_t event, json& parsed) {
-    return !(depth == 1 && event == json::parse_event_t::key && parsed == "evidence");
-  };
-  try {
-    return json::parse(data, skip_evidence).get<Project>();
-  } catch (const json::exception& e) {
-    throw IndexError(std::string("a stored project record is damaged: ") + e.what());
-  }
-}
+/// hit shows it; get() returns it whole): read in one SAX pass, the evidence skipped.
+Project decode_hit(const Xapian::Document& doc) { return decode_hit_record(doc.get_data()); }
 
 }  // namespace
 

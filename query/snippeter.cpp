@@ -1,5 +1,7 @@
 #include "snippeter.h"
 
+#include <unicode/normalizer2.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -29,6 +31,17 @@ void append_escaped(std::string& out, std::string_view s) {
   }
 }
 
+/// True when `s` is valid UTF-8 already in NFC, so text::nfc() would return it unchanged
+/// (the usual case: the indexer stores NFC text).
+bool is_nfc(std::string_view s) {
+  if (!text::is_valid_utf8(s)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  const bool normalised = nfc->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status);
+  return U_SUCCESS(status) && normalised;
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view s) {
@@ -51,10 +64,16 @@ Snippeter::Snippeter(const Analyzer& analyzer, const ParsedQuery& query) : analy
 bool Snippeter::matches(const Token& token) const {
   const auto& terms = query_.highlight_terms;
   if (terms.count(token.surface) > 0) return true;
-  if (!token.stem.empty() && terms.count(std::string(Schema::kStem) + token.stem) > 0) return true;
-  if (!token.folded.empty() && terms.count(std::string(Schema::kFolded) + token.folded) > 0) return true;
+  // One buffer for the prefixed terms: a word seen for the first time costs no allocation.
+  auto has = [&](std::string_view prefix, const std::string& value) {
+    key_.assign(prefix);
+    key_ += value;
+    return terms.count(key_) > 0;
+  };
+  if (!token.stem.empty() && has(Schema::kStem, token.stem)) return true;
+  if (!token.folded.empty() && has(Schema::kFolded, token.folded)) return true;
   for (const std::string& part : token.parts) {
-    if (terms.count(std::string(Schema::kPart) + part) > 0) return true;
+    if (has(Schema::kPart, part)) return true;
   }
   for (const std::string& prefix : query_.highlight_prefixes) {
     if (!prefix.empty() && token.surface.compare(0, prefix.size(), prefix) == 0) return true;
@@ -77,13 +96,25 @@ const Snippeter::Word& Snippeter::word(const Token& segmented) const {
 
 std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bool cut_before, bool cut_after,
                                bool* found) const {
-  const std::string t = text::nfc(input);
+  const bool nfc_already = is_nfc(input);
+  const std::string normalised = nfc_already ? std::string() : text::nfc(input);
+  const std::string_view t = nfc_already ? input : std::string_view(normalised);
   const std::vector<Token> tokens = analyzer_.segment(t);
-  // Code-point offset of every byte offset, so the window is measured in characters.
-  std::vector<std::size_t> cp(t.size() + 1, 0);
-  for (std::size_t i = 0, n = 0; i <= t.size(); ++i) {
-    cp[i] = n;
-    if (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++n;
+  // Code-point offset of every token's first byte and of its end, so the window is
+  // measured in characters; counted in one walk over the bytes (tokens come in text order).
+  auto lead = [&](std::size_t byte) { return (static_cast<unsigned char>(t[byte]) & 0xC0) != 0x80 ? 1u : 0u; };
+  std::size_t cp_byte = 0;
+  std::size_t cp_count = 0;
+  auto cp = [&](std::size_t to) {  // code points in t[0, to)
+    for (; cp_byte < to; ++cp_byte) cp_count += lead(cp_byte);
+    for (; cp_byte > to; --cp_byte) cp_count -= lead(cp_byte - 1);
+    return cp_count;
+  };
+  std::vector<std::size_t> cp_begin(tokens.size());
+  std::vector<std::size_t> cp_end(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    cp_begin[i] = cp(tokens[i].begin);
+    cp_end[i] = cp(tokens[i].end);
   }
   std::vector<bool> matched(tokens.size(), false);
   std::vector<std::size_t> hits;
@@ -107,11 +138,11 @@ std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bo
     std::vector<std::size_t> seen(word_ids_.size(), hits.size());  // id -> last window (h) it was counted in
     for (std::size_t h = 0; h < hits.size(); ++h) {
       const std::size_t a = hits[h];
-      const std::size_t limit = cp[tokens[a].begin] + max_chars;
+      const std::size_t limit = cp_begin[a] + max_chars;
       std::size_t distinct = 0;
       std::size_t count = 0;
       std::size_t last = a;
-      for (std::size_t k = h; k < hits.size() && cp[tokens[hits[k]].end] <= limit; ++k) {
+      for (std::size_t k = h; k < hits.size() && cp_end[hits[k]] <= limit; ++k) {
         if (seen[hit_ids[k]] != h) {
           seen[hit_ids[k]] = h;
           ++distinct;
@@ -127,11 +158,11 @@ std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bo
       }
     }
     // Centre the cluster a little: give a third of the spare room to text before it.
-    const std::size_t span = cp[tokens[best_last].end] - cp[tokens[best].begin];
+    const std::size_t span = cp_end[best_last] - cp_begin[best];
     const std::size_t slack = max_chars > span ? max_chars - span : 0;
-    const std::size_t from_cp = cp[tokens[best].begin] > slack / 3 ? cp[tokens[best].begin] - slack / 3 : 0;
+    const std::size_t from_cp = cp_begin[best] > slack / 3 ? cp_begin[best] - slack / 3 : 0;
     first_tok = best;
-    while (first_tok > 0 && cp[tokens[first_tok - 1].begin] >= from_cp) --first_tok;
+    while (first_tok > 0 && cp_begin[first_tok - 1] >= from_cp) --first_tok;
     // Prefer starting at a sentence start when one is close.
     for (std::size_t k = first_tok; k < best; ++k) {
       const std::string_view before = std::string_view(t).substr(0, tokens[k].begin);
@@ -145,20 +176,21 @@ std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bo
 
   std::size_t start = tokens.empty() ? 0 : tokens[first_tok].begin;
   if (first_tok == 0) start = 0;
+  const std::size_t cp_start = start == 0 ? 0 : cp_begin[first_tok];
   std::size_t end = start;
   std::size_t last_tok = first_tok;
-  for (std::size_t k = first_tok; k < tokens.size() && cp[tokens[k].end] <= cp[start] + max_chars; ++k) {
+  for (std::size_t k = first_tok; k < tokens.size() && cp_end[k] <= cp_start + max_chars; ++k) {
     end = tokens[k].end;
     last_tok = k + 1;
   }
   if (tokens.empty() || end == start) {
     // No words (or one huge one): cut by characters at a UTF-8 boundary.
     end = start;
-    while (end < t.size() && cp[end] < cp[start] + max_chars) ++end;
+    for (std::size_t chars = cp_start; end < t.size() && chars < cp_start + max_chars; ++end) chars += lead(end);
     while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) ++end;
     last_tok = first_tok;
   }
-  if (last_tok == tokens.size() && !tokens.empty() && cp[t.size()] <= cp[start] + max_chars + 8) {
+  if (last_tok == tokens.size() && !tokens.empty() && cp(t.size()) <= cp_start + max_chars + 8) {
     end = t.size();  // only punctuation follows the last word: keep it
   } else if (end < t.size() && (t[end] == '.' || t[end] == '!' || t[end] == '?')) {
     ++end;  // keep punctuation that closes the last word's sentence

@@ -58,6 +58,7 @@ class Snippeter {
   const ParsedQuery& query_;
   mutable std::unordered_map<std::string, Word, WordHash, std::equal_to<>> words_;
   mutable std::unordered_map<std::string, std::size_t> word_ids_;  ///< stem (or surface) -> Word::id
+  mutable std::string key_;  ///< matches()'s buffer for prefixed terms
 };
 
 /// Escapes &, <, >, " and ' for HTML.

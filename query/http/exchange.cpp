@@ -17,6 +17,13 @@ void Exchange::json(int status, const nlohmann::json& body) const {
                        "application/json; charset=utf-8");
 }
 
+void Exchange::json_text(int status, std::string body) const {
+  response.status = status;
+  response.body = std::move(body);
+  response.headers.erase("Content-Type");
+  response.set_header("Content-Type", "application/json; charset=utf-8");
+}
+
 void write_error(httplib::Response& res, int status, std::string_view code, std::string_view message,
                  const std::optional<std::string>& parameter) {
   res.status = status;

@@ -22,6 +22,8 @@ struct Exchange {
   const Params& params() const { return request.params; }
   /// Writes a JSON body with a status.
   void json(int status, const nlohmann::json& body) const;
+  /// Writes a body that is already JSON text with a status.
+  void json_text(int status, std::string body) const;
 };
 
 /// Writes the error body {"error":{"code","message","parameter"?}} with a status.

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "region_hierarchy.h"
 #include "result_export.h"
+#include "search_json.h"
 #include "similar.h"
 #include "static_files.h"
 #include "text.h"
@@ -38,7 +39,7 @@ void get_search(Exchange& ex) {
   if (result.took_ms <= 0) {
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   }
-  ex.json(200, result);
+  ex.json_text(200, search_result_json(result));
 }
 
 void get_search_formatted(Exchange& ex) {
@@ -49,7 +50,7 @@ void get_search_formatted(Exchange& ex) {
   SearchRequest request = ex.service.parser.search(params);
   if (format == "json") {
     SearchResult result = blaming("q", [&] { return ex.service.pool.searcher().search(request); });
-    ex.json(200, result);
+    ex.json_text(200, search_result_json(result));
     return;
   }
   request.offset = 0;  // every match: page and size do not apply

@@ -257,5 +257,40 @@ TEST_F(FacetMultiSelect, OrderAndRegionLevels) {
   }
 }
 
+TEST_F(FacetMultiSelect, CutKeepsTheMostFrequentAndEverySelectedValue) {
+  SearchRequest r;
+  r.facets = {Facet::Region, Facet::Theme};
+  r.max_facet_values = 1000;
+  const SearchResult full = searcher_->search(r);
+  const std::vector<FacetValue>& regions = full.facets.at(Facet::Region);
+  ASSERT_GT(regions.size(), 4u);
+  for (std::size_t i = 1; i < regions.size(); ++i) {
+    const bool ordered = regions[i - 1].count > regions[i].count ||
+                         (regions[i - 1].count == regions[i].count && regions[i - 1].value < regions[i].value);
+    EXPECT_TRUE(ordered) << regions[i - 1].value << " before " << regions[i].value;
+  }
+  // Select the last region: the region facet ignores its own selection, so counts stay.
+  const FacetValue last = regions.back();
+  r.max_facet_values = 2;
+  r.filters[Facet::Region] = {last.value, "Ingen sådan ort"};
+  const SearchResult cut = searcher_->search(r);
+  const std::vector<FacetValue>& kept = cut.facets.at(Facet::Region);
+  ASSERT_EQ(kept.size(), 4u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(kept[i].value, regions[i].value);
+    EXPECT_EQ(kept[i].count, regions[i].count);
+    EXPECT_EQ(kept[i].level, regions[i].level);
+    EXPECT_EQ(kept[i].parent, regions[i].parent);
+    EXPECT_FALSE(kept[i].selected);
+  }
+  EXPECT_EQ(kept[2].value, last.value);  // beyond the cut, but selected
+  EXPECT_EQ(kept[2].count, last.count);
+  EXPECT_EQ(kept[2].level, last.level);
+  EXPECT_TRUE(kept[2].selected);
+  EXPECT_EQ(kept[3].value, "Ingen sådan ort");  // selected, matching nothing
+  EXPECT_EQ(kept[3].count, 0u);
+  EXPECT_TRUE(kept[3].selected);
+}
+
 }  // namespace
 }  // namespace fynd

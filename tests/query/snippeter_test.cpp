@@ -53,6 +53,25 @@ TEST_F(SnippeterTest, WildcardPrefixesAreMarked) {
   EXPECT_EQ(s, "<mark>Bredbandsnätet</mark> byggs.");
 }
 
+TEST_F(SnippeterTest, DecomposedTextIsComposedBeforeMarking) {
+  // "Växjö" with combining diaeresis (NFD): the snippet is in NFC, the word is marked.
+  const std::string s = snip("växjö", "Projektet i V\x61\xCC\x88xj\x6F\xCC\x88 kommun.");
+  EXPECT_EQ(s, "Projektet i <mark>Växjö</mark> kommun.");
+}
+
+TEST_F(SnippeterTest, WindowIsMeasuredInCharactersNotBytes) {
+  // Two-byte letters: a window of 40 characters holds 40 of them, not 20.
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "åäö ";
+  text += "bredband ";
+  for (int i = 0; i < 30; ++i) text += "åäö ";
+  const std::string s = snip("bredband", text, 40);
+  EXPECT_NE(s.find("<mark>bredband</mark>"), std::string::npos) << s;
+  const std::size_t chars = text::length(s) - std::string("<mark></mark>").size();
+  EXPECT_GE(chars, 36u) << s;
+  EXPECT_LE(chars, 44u) << s;
+}
+
 TEST_F(SnippeterTest, EmptyText) { EXPECT_EQ(snip("x", ""), ""); }
 
 }  // namespace
