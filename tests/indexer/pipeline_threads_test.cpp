@@ -1,5 +1,5 @@
 // The pipeline on several threads and streamed input: the same index as one thread,
-// JSON Lines read a line at a time, and what a document stores.
+// JSON Lines read a line at a time, what a document stores, and progress within a file.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -157,6 +157,84 @@ TEST(PipelineThreads, RegionWordsWithoutPositionsAndACompactRecord) {
   EXPECT_EQ(back.granted_sek, 2500000);
   EXPECT_TRUE(back.partners.empty());
   EXPECT_EQ(back.period.start, "2016-03-01");
+}
+
+
+/// The share of the file in each progress line ("…, 41% of p.jsonl"), in order.
+std::vector<int> progress_shares(const std::string& log, const std::string& name) {
+  std::vector<int> shares;
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("progress [", 0) != 0) continue;
+    const std::size_t of = line.find("% of " + name);
+    if (of == std::string::npos) continue;
+    const std::size_t start = line.rfind(' ', of) + 1;
+    shares.push_back(std::stoi(line.substr(start, of - start)));
+  }
+  return shares;
+}
+
+TEST(PipelineProgress, LinesWithinAStreamedFileShowProjectsAndTheShareRead) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "p.jsonl", json_lines(97));  // 96 records: three batches
+  IndexOptions options;
+  options.db = dir / "db";
+  options.inputs = {dir / "in"};
+  options.threads = 1;
+  options.progress = true;
+  options.progress_lines = true;
+  options.progress_seconds = 0;  // every update
+  std::ostringstream log;
+  const IndexSummary s = Pipeline(options, log).run();
+  EXPECT_EQ(s.projects_indexed, 96U);
+  const std::string text = log.str();
+  EXPECT_EQ(text.find('\r'), std::string::npos) << text;  // plain lines, no terminal codes
+  EXPECT_NE(text.find("progress [0/1] "), std::string::npos) << text;
+  EXPECT_NE(text.find(" projects ("), std::string::npos) << text;
+  const std::vector<int> shares = progress_shares(text, "p.jsonl");
+  ASSERT_GE(shares.size(), 2U) << text;
+  for (std::size_t i = 1; i < shares.size(); ++i) EXPECT_LE(shares[i - 1], shares[i]) << text;
+  EXPECT_GT(shares.front(), 0);
+  EXPECT_LT(shares.front(), 100);
+  EXPECT_LE(shares.back(), 100);
+}
+
+TEST(PipelineProgress, QuietOrUnwantedShowsNone) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "p.jsonl", json_lines(40));
+  for (const bool quiet : {true, false}) {
+    IndexOptions options;
+    options.db = dir / (quiet ? "dbq" : "dbn");
+    options.inputs = {dir / "in"};
+    options.threads = 1;
+    options.quiet = quiet;
+    options.progress = quiet;  // quiet wins over wanted; not wanted shows nothing either
+    options.progress_lines = true;
+    options.progress_seconds = 0;
+    std::ostringstream log;
+    Pipeline(options, log).run();
+    EXPECT_EQ(log.str().find("progress"), std::string::npos) << log.str();
+  }
+}
+
+TEST(PipelineProgress, OnATerminalOneLineIsRewrittenAndClearedAtTheEnd) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "p.jsonl", json_lines(70));
+  IndexOptions options;
+  options.db = dir / "db";
+  options.inputs = {dir / "in"};
+  options.threads = 1;
+  options.progress = true;
+  options.progress_seconds = 0;
+  std::ostringstream log;
+  Pipeline(options, log).run();
+  const std::string text = log.str();
+  EXPECT_NE(text.find("\r[0/1] "), std::string::npos) << text;
+  EXPECT_NE(text.find("% of p.jsonl\033[K"), std::string::npos) << text;
+  EXPECT_EQ(text.find("progress ["), std::string::npos) << text;
+  const std::string clear = "\r\033[K";
+  ASSERT_GE(text.size(), clear.size());
+  EXPECT_EQ(text.substr(text.size() - clear.size()), clear);  // no progress left on the screen
 }
 
 }  // namespace
