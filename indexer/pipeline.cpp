@@ -232,6 +232,7 @@ struct Pipeline::Run {
   std::size_t added = 0;
   std::uint64_t file_bytes = 0;       ///< its size, if it is read document by document (progress)
   std::uint64_t file_offset = 0;      ///< where its last applied document ends
+  double file_started = 0;            ///< when its Begin was applied
 };
 
 void Pipeline::show_progress(const Run& run, std::size_t total, bool final) {
@@ -265,6 +266,8 @@ void Pipeline::show_progress(const Run& run, std::size_t total, bool final) {
     const double share = 100.0 * static_cast<double>(std::min(run.file_offset, run.file_bytes)) /
                          static_cast<double>(run.file_bytes);
     line << ", " << std::setprecision(0) << share << "% of " << one_line_name(fs::path(run.file).filename().string());
+    const double in_file = now - run.file_started;
+    if (share >= 1 && in_file > 0) line << " (ETA " << static_cast<long long>(in_file * (100 - share) / share + 0.5) << "s)";
   }
   if (lines) {
     log_ << line.str() << std::endl;
@@ -518,6 +521,7 @@ void Pipeline::apply(Run& run, Op& op) {
       run.added = 0;
       run.file_bytes = op.offset;
       run.file_offset = 0;
+      run.file_started = now_seconds();
       return;
     case Op::Kind::Skipped:
     case Op::Kind::Failed: {
