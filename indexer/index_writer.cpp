@@ -222,7 +222,9 @@ std::string stored_record(const Project& p) {
   nlohmann::json j = to_json_without_evidence(p);
   for (auto it = j.begin(); it != j.end();) {
     const nlohmann::json& v = it.value();
-    const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty());
+    // (json::empty() is false for every string: an empty string is checked as a string.)
+    const bool empty = v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
+                       ((v.is_array() || v.is_object()) && v.empty());
     const bool empty_period = it.key() == "period" && v.is_object() && v.value("start", "").empty() &&
                               v.value("end", "").empty();
     if ((empty || empty_period) && it.key() != "id") {
