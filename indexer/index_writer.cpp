@@ -172,14 +172,18 @@ std::string metadata_text(const Project& p) {
 }
 
 /// The words of the region names, so that a query word names a place ("Umeå", "Norrland")
-/// finds the project: each distinct term once, without positions, at the metadata weight
+/// finds the project: their stem, folded and joined terms (no surface terms, no compound
+/// parts), each distinct term once, without positions, at the metadata weight
 /// (a project lists its places at every level, dozens of names; their facet terms and
 /// slot serve filters and counts, and a phrase over a list of place names means nothing).
 /// The terms add_region_words() gives one region name.
 std::vector<std::string> region_terms(const std::string& region, const Analyzer& analyzer) {
   std::vector<std::string> terms;
   for (const Token& t : analyzer.tokenize(region)) {
-    for (std::string& term : analyzer.index_terms(t)) terms.push_back(std::move(term));
+    // The stem term, not the positional surface term: a query word searches both, and a
+    // name that is only a place of the project needs no surface form of its own.
+    std::vector<std::string> own = analyzer.index_terms(t);
+    for (std::size_t k = 1; k < own.size(); ++k) terms.push_back(std::move(own[k]));
     for (std::string& term : analyzer.expansion_terms(t)) {
       // As for the other metadata: names are not split into compound parts.
       if (term.compare(0, Schema::kPart.size(), Schema::kPart) != 0) terms.push_back(std::move(term));

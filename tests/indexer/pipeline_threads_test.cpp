@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "analyzer.h"
 #include "pipeline.h"
 #include "readers/project_bank_json_reader.h"
 #include "schema.h"
@@ -134,13 +135,23 @@ TEST(PipelineThreads, RegionWordsWithoutPositionsAndACompactRecord) {
   ASSERT_EQ(x.get_termfreq(Schema::id_term("eruf-20201234")), 1U) << log.str();
   const Xapian::docid id = *x.postlist_begin(Schema::id_term("eruf-20201234"));
   const Xapian::Document doc = x.get_document(id);
-  // Vindeln is only a region of this project: findable by its word, with no positions.
-  const std::string vindeln = "vindeln";
+  // Vindeln is only a region of this project: findable by its word's stem term (which a
+  // query word searches), with no positions and no surface term of its own.
+  const Analyzer analyzer;
+  const std::vector<Token> tokens = analyzer.tokenize("Vindeln");
+  ASSERT_EQ(tokens.size(), 1U);
+  const std::vector<std::string> terms = analyzer.index_terms(tokens.front());
+  ASSERT_EQ(terms.size(), 2U);
+  const std::string& vindeln = terms[1];
+  EXPECT_EQ(vindeln.rfind(Schema::kStem, 0), 0U) << vindeln;
   auto t = doc.termlist_begin();
   t.skip_to(vindeln);
   ASSERT_TRUE(t != doc.termlist_end() && *t == vindeln);
   EXPECT_EQ(t.positionlist_count(), 0U);
   EXPECT_EQ(t.get_wdf(), Schema::kMetadataWdf);
+  t = doc.termlist_begin();
+  t.skip_to(terms[0]);
+  EXPECT_TRUE(t == doc.termlist_end() || *t != terms[0]) << "surface term " << terms[0];
   EXPECT_EQ(x.get_termfreq(Schema::facet_term(Facet::Region, "Vindeln")), 1U);
   // Title words keep their positions.
   t = doc.termlist_begin();
