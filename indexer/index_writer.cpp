@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <unistd.h>
@@ -171,21 +172,49 @@ std::string metadata_text(const Project& p) {
 }
 
 /// The words of the region names, so that a query word names a place ("Umeå", "Norrland")
-/// finds the project: each distinct term once, without positions, at the metadata weight
+/// finds the project: their stem, folded and joined terms (no surface terms, no compound
+/// parts), each distinct term once, without positions, at the metadata weight
 /// (a project lists its places at every level, dozens of names; their facet terms and
 /// slot serve filters and counts, and a phrase over a list of place names means nothing).
+/// The terms add_region_words() gives one region name.
+std::vector<std::string> region_terms(const std::string& region, const Analyzer& analyzer) {
+  std::vector<std::string> terms;
+  for (const Token& t : analyzer.tokenize(region)) {
+    // The stem term, not the positional surface term: a query word searches both, and a
+    // name that is only a place of the project needs no surface form of its own.
+    std::vector<std::string> own = analyzer.index_terms(t);
+    for (std::size_t k = 1; k < own.size(); ++k) terms.push_back(std::move(own[k]));
+    for (std::string& term : analyzer.expansion_terms(t)) {
+      // As for the other metadata: names are not split into compound parts.
+      if (term.compare(0, Schema::kPart.size(), Schema::kPart) != 0) terms.push_back(std::move(term));
+    }
+  }
+  return terms;
+}
+
+/// Region names repeat from project to project (the same few hundred places): each
+/// preparing thread analyses a name once per analyzer and keeps its terms.
+const std::vector<std::string>& cached_region_terms(const std::string& region, const Analyzer& analyzer) {
+  struct Cache {
+    std::uint64_t analyzer = 0;
+    std::unordered_map<std::string, std::vector<std::string>> terms;
+  };
+  constexpr std::size_t kMaxNames = 4096;  // names from free-form input are not a closed set
+  thread_local Cache cache;
+  if (cache.analyzer != analyzer.fingerprint() || cache.terms.size() >= kMaxNames) {
+    cache.terms.clear();
+    cache.analyzer = analyzer.fingerprint();
+  }
+  auto it = cache.terms.find(region);
+  if (it == cache.terms.end()) it = cache.terms.emplace(region, region_terms(region, analyzer)).first;
+  return it->second;
+}
+
 void add_region_words(Xapian::Document& doc, const std::vector<std::string>& regions, const Analyzer& analyzer) {
   std::unordered_set<std::string> seen;
-  auto add = [&](const std::string& term) {
-    if (seen.insert(term).second) doc.add_term(term, Schema::kMetadataWdf);
-  };
   for (const std::string& region : regions) {
-    for (const Token& t : analyzer.tokenize(region)) {
-      for (const std::string& term : analyzer.index_terms(t)) add(term);
-      for (const std::string& term : analyzer.expansion_terms(t)) {
-        // As for the other metadata: names are not split into compound parts.
-        if (term.compare(0, Schema::kPart.size(), Schema::kPart) != 0) add(term);
-      }
+    for (const std::string& term : cached_region_terms(region, analyzer)) {
+      if (seen.insert(term).second) doc.add_term(term, Schema::kMetadataWdf);
     }
   }
 }
@@ -197,7 +226,9 @@ std::string stored_record(const Project& p) {
   nlohmann::json j = to_json_without_evidence(p);
   for (auto it = j.begin(); it != j.end();) {
     const nlohmann::json& v = it.value();
-    const bool empty = v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty());
+    // (json::empty() is false for every string: an empty string is checked as a string.)
+    const bool empty = v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
+                       ((v.is_array() || v.is_object()) && v.empty());
     const bool empty_period = it.key() == "period" && v.is_object() && v.value("start", "").empty() &&
                               v.value("end", "").empty();
     if ((empty || empty_period) && it.key() != "id") {

@@ -188,18 +188,26 @@ void IsolatedReader::run(const Reader& reader, const std::filesystem::path& path
   char error_tag = 0;
   std::string error_message;
   ErrorCode error_code = ErrorCode::BadInput;
+  // A file the worker reads itself is read document by document: the time budget is for
+  // each document (a stalled reader), not for the whole file (millions of records).
+  std::size_t documents = 0;
+  const auto budget = given ? IsolatedWorker::Budget::PerRequest : IsolatedWorker::Budget::PerItem;
   const WorkerOutcome outcome = worker_.run({header, bytes}, [&](std::string_view item) {
     if (item.empty()) return;
     const char tag = item.front();
     item.remove_prefix(1);
     if (tag == kDocument) {
+      ++documents;
       each(decode_document(item));
       return;
     }
     if (tag == kError) error_code = static_cast<ErrorCode>(get_u64(item));
     error_tag = tag;
     error_message = std::string(item);
-  });
+  }, budget);
+  if (outcome.status == WorkerStatus::TimedOut && documents > 0) {  // stalled after its first documents
+    throw ReaderFailure("timed out: no document for " + seconds_text(worker_.limits().timeout_seconds) + " s");
+  }
   if (outcome.status != WorkerStatus::Finished) {
     throw ReaderFailure(failure_reason(outcome, worker_.limits(), name));
   }

@@ -83,10 +83,12 @@ std::size_t virtual_bytes() {
 
 /// The worker's main loop: requests in, frames out, until the caller closes the socket.
 [[noreturn]] void worker_main(int fd, const IsolatedWorker::Job& job) {
-  std::string out;  // buffered frames, flushed when large and at the end of a request
+  std::string out;  // buffered frames, flushed when large, 0.1 s old, and at the end of a request
+  double flushed_at = now_seconds();
   auto flush = [&] {
     if (!write_all(fd, out)) ::_exit(0);  // the caller is gone
     out.clear();
+    flushed_at = now_seconds();
   };
   constexpr std::size_t kFlushBytes = std::size_t{64} << 10;
   const IsolatedWorker::Emit emit = [&](std::string_view item) {
@@ -97,7 +99,8 @@ std::size_t virtual_bytes() {
       return;
     }
     out.append(item);
-    if (out.size() >= kFlushBytes) flush();
+    // Items come out within 0.1 s, however small: the caller sees a slow stream progress.
+    if (out.size() >= kFlushBytes || now_seconds() - flushed_at >= 0.1) flush();
   };
   std::string request;
   for (;;) {
@@ -233,7 +236,8 @@ WorkerOutcome IsolatedWorker::run(std::string_view request, const OnItem& on_ite
   return run({request}, on_item);
 }
 
-WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> request, const OnItem& on_item) {
+WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> request, const OnItem& on_item,
+                                  Budget budget) {
   // A worker that kept memory from earlier requests (fragmentation, caches) is replaced
   // before it starts the next one with less than its budget.
   if (pid_ >= 0 && limits_.memory_bytes > 0 && resident_bytes(pid_) > rss_at_start_ + limits_.memory_bytes) stop();
@@ -252,7 +256,8 @@ WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> reques
   std::string buf;
   std::vector<char> chunk(std::size_t{256} << 10);
   std::size_t pos = 0;  // start of the first unparsed frame in buf
-  double waited = 0;
+  double waited = 0;  // on the budget: since the request was sent, or (PerItem) since the last item
+  double total_waited = 0;
   double last_check = now_seconds();
   auto over_memory = [&] {
     const std::size_t rss = resident_bytes(pid_);
@@ -270,6 +275,7 @@ WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> reques
         const std::string_view payload(buf.data() + pos + kHeader, size);
         pos += kHeader + size;
         if (type == kItem) {
+          if (budget == Budget::PerItem) waited = 0;
           on_item(payload);
           continue;
         }
@@ -277,7 +283,7 @@ WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> reques
           base = resident_bytes(pid_);  // the worker holds the request now
           continue;
         }
-        out.seconds = waited;
+        out.seconds = total_waited;
         if (type == kDone) return out;
         if (type == kFailed) {
           out.status = WorkerStatus::Failed;
@@ -296,7 +302,7 @@ WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> reques
       const double remaining = limits_.timeout_seconds > 0 ? limits_.timeout_seconds - waited : 1e9;
       if (remaining <= 0) {
         out.status = WorkerStatus::TimedOut;
-        out.seconds = waited;
+        out.seconds = total_waited;
         kill_worker();
         return out;
       }
@@ -306,11 +312,12 @@ WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> reques
       const int ready = ::poll(&p, 1, std::max(wait_ms, 1));
       const double after = now_seconds();
       waited += after - before;
+      total_waited += after - before;
       if (after - last_check >= kMemoryCheckMs / 1000.0 || ready == 0) {
         last_check = after;
         if (over_memory()) {
           out.status = WorkerStatus::OverMemory;
-          out.seconds = waited;
+          out.seconds = total_waited;
           kill_worker();
           return out;
         }
@@ -320,7 +327,7 @@ WorkerOutcome IsolatedWorker::run(std::initializer_list<std::string_view> reques
       const ssize_t n = ::read(fd_, chunk.data(), chunk.size());
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
-        out.seconds = waited;
+        out.seconds = total_waited;
         return ended_outcome(out);
       }
       buf.append(chunk.data(), static_cast<std::size_t>(n));

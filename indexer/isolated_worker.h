@@ -28,7 +28,8 @@ inline constexpr bool kAddressSanitizer = false;
 /// The budgets of one request (one file) in a worker.
 struct IsolationLimits {
   /// Seconds the worker may spend on one request; 0 = no limit. Time the caller spends
-  /// in its own item callback does not count.
+  /// in its own item callback does not count. For a request run with
+  /// IsolatedWorker::Budget::PerItem, the seconds the worker may go without sending an item.
   double timeout_seconds = 30;
   /// Resident memory the worker may hold above what it held once it had received the
   /// request (its own memory and the request's bytes); 0 = no limit. Off by default under AddressSanitizer (see kAddressSanitizer).
@@ -64,6 +65,10 @@ class IsolatedWorker {
   using Emit = std::function<void(std::string_view item)>;
   using Job = std::function<void(std::string_view request, const Emit& emit)>;
   using OnItem = std::function<void(std::string_view item)>;
+  /// What IsolationLimits::timeout_seconds bounds: the whole request, or the time
+  /// between two items (a job that streams a file of millions of records makes progress
+  /// for as long as items keep coming, however long the whole file takes).
+  enum class Budget { PerRequest, PerItem };
 
   IsolatedWorker(Job job, IsolationLimits limits);
   ~IsolatedWorker();
@@ -76,7 +81,8 @@ class IsolatedWorker {
   WorkerOutcome run(std::string_view request, const OnItem& on_item);
   /// The same with the request given in pieces, sent one after the other without being
   /// copied together (a file's bytes after a small header); the job sees them joined.
-  WorkerOutcome run(std::initializer_list<std::string_view> request, const OnItem& on_item);
+  WorkerOutcome run(std::initializer_list<std::string_view> request, const OnItem& on_item,
+                    Budget budget = Budget::PerRequest);
 
   /// Starts the worker now if none runs. Call it before the caller starts other threads:
   /// fork copies only the forking thread, and a lock another thread holds at that moment

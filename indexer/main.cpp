@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
     app.footer(fynd::index_columns_help() + "\n" + fynd::index_exit_codes_help());
     app.set_version_flag("--version", std::string("fynd-index ") + FYND_VERSION);
     app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
-    app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary");
+    app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary (progress: a line kept up to date on "
+                 "a terminal, else a line every 10 s: files, projects and projects/s, share of a JSON Lines file)");
     app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
     app.add_option("--shards", options.shards, "write the index as N shard databases (DIR/shard-0 ... and the stub "
                    "DIR/XAPIANDB that the query tools open); a project goes to the shard of its id. Default: the "
@@ -33,7 +34,8 @@ int main(int argc, char** argv) {
     app.add_flag("--no-isolation", no_isolation, "run the readers in this process instead of a worker process "
                  "(for debugging: a reader that crashes or hangs then ends or stalls the run)");
     app.add_option("--reader-timeout", options.reader_limits.timeout_seconds, "seconds a reader may spend on one "
-                   "file before it is stopped and the file fails (0 = no limit)")
+                   "file before it is stopped and the file fails; for a file read record by record (JSON Lines), "
+                   "seconds without a new record, however long the whole file takes (0 = no limit)")
         ->default_val(options.reader_limits.timeout_seconds)->check(CLI::NonNegativeNumber)->type_name("SECONDS");
     app.add_option("--reader-memory", reader_memory_mb, "MB of memory a reader may take for one file above its "
                    "worker's own before it is stopped and the file fails (0 = no limit; off by default in "
@@ -63,7 +65,9 @@ int main(int argc, char** argv) {
       std::cerr << "fynd-index: paths are required (see --help)\n";
       return fynd::IndexExit::kUsage;
     }
-    options.progress = ::isatty(STDERR_FILENO) != 0;
+    // Progress on stderr: a line kept up to date on a terminal, else a plain line every 10 s.
+    options.progress = true;
+    options.progress_lines = ::isatty(STDERR_FILENO) == 0;
     options.isolation = !no_isolation;
     options.reader_limits.memory_bytes = static_cast<std::size_t>(reader_memory_mb * 1024 * 1024);
     return fynd::run_index_command(options, std::cout, std::cerr);

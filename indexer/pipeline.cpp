@@ -180,30 +180,6 @@ void Pipeline::report(const char* what, const std::string& file, const std::stri
   log_ << what << ' ' << one_line_name(file) << ": " << reason << '\n';
 }
 
-void Pipeline::show_progress(std::size_t done, std::size_t total, bool final) {
-  if (!options_.progress || options_.quiet) return;
-  const double now = now_seconds();
-  if (!final && now - last_progress_ < 0.1) return;
-  last_progress_ = now;
-  if (final) {
-    if (progress_shown_) log_ << "\r\033[K" << std::flush;
-    progress_shown_ = false;
-    return;
-  }
-  const double elapsed = std::max(now - started_, 1e-6);
-  const double rate = static_cast<double>(done) / elapsed;
-  const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-  std::ostringstream line;
-  line << "\r[" << done << '/' << total << "] " << std::fixed << std::setprecision(1) << rate << " files/s ETA ";
-  if (done == 0) {
-    line << '?';
-  } else {
-    line << static_cast<long long>(eta + 0.5) << 's';
-  }
-  log_ << line.str() << "\033[K" << std::flush;
-  progress_shown_ = true;
-}
-
 /// What stage 2 makes of a batch, in order: a warning, or a project's Xapian document.
 struct Pipeline::Prepared {
   std::string warning;
@@ -225,6 +201,7 @@ struct Pipeline::Op {
   };
   Kind kind = Kind::Unchanged;
   std::string file;
+  std::uint64_t offset = 0;  ///< Begin: the file's size, if read document by document; Batch: end of its last document
   std::string reason;
   FileSignature signature;
   std::future<std::vector<Prepared>> batch;
@@ -253,7 +230,52 @@ struct Pipeline::Run {
   bool file_over = false;             ///< failed or skipped while reading: later batches are dropped
   Xapian::doccount removed = 0;       ///< its old projects, removed at Begin
   std::size_t added = 0;
+  std::uint64_t file_bytes = 0;       ///< its size, if it is read document by document (progress)
+  std::uint64_t file_offset = 0;      ///< where its last applied document ends
+  double file_started = 0;            ///< when its Begin was applied
 };
+
+void Pipeline::show_progress(const Run& run, std::size_t total, bool final) {
+  if (!options_.progress || options_.quiet) return;
+  const bool lines = options_.progress_lines;
+  const double now = now_seconds();
+  const double every = options_.progress_seconds >= 0 ? options_.progress_seconds : lines ? 10.0 : 1.0;
+  if (final) {
+    if (progress_shown_ && !lines) log_ << "\r\033[K" << std::flush;
+    progress_shown_ = false;
+    return;
+  }
+  if (now - last_progress_ < every) return;
+  last_progress_ = now;
+  const std::size_t done = run.files_done;
+  const double elapsed = std::max(now - started_, 1e-6);
+  const double rate = static_cast<double>(done) / elapsed;
+  const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+  const std::size_t projects = run.summary.projects_indexed + (run.file_over ? 0 : run.added);
+  std::ostringstream line;
+  line << (lines ? "progress [" : "\r[") << done << '/' << total << "] " << std::fixed << std::setprecision(1) << rate
+       << " files/s ETA ";
+  if (done == 0) {
+    line << '?';
+  } else {
+    line << static_cast<long long>(eta + 0.5) << 's';
+  }
+  line << ", " << projects << " projects (" << static_cast<double>(projects) / elapsed << "/s)";
+  // A file read document by document: how far into its bytes the indexed projects reach.
+  if (!run.file_over && run.file_bytes > 0 && run.file_offset > 0) {
+    const double share = 100.0 * static_cast<double>(std::min(run.file_offset, run.file_bytes)) /
+                         static_cast<double>(run.file_bytes);
+    line << ", " << std::setprecision(0) << share << "% of " << one_line_name(fs::path(run.file).filename().string());
+    const double in_file = now - run.file_started;
+    if (share >= 1 && in_file > 0) line << " (ETA " << static_cast<long long>(in_file * (100 - share) / share + 0.5) << "s)";
+  }
+  if (lines) {
+    log_ << line.str() << std::endl;
+  } else {
+    log_ << line.str() << "\033[K" << std::flush;
+    progress_shown_ = true;
+  }
+}
 
 IndexSummary Pipeline::run() {
   std::vector<FileIssue> missing;
@@ -269,6 +291,7 @@ IndexSummary Pipeline::run() {
   run.summary.files_seen = files.size();
   run.known = writer.indexed_files();
   started_ = now_seconds();
+  last_progress_ = started_;
 
   // The reader worker is forked while this is the only thread (IsolatedWorker::prestart).
   if (isolated_) isolated_->prestart();
@@ -292,7 +315,7 @@ IndexSummary Pipeline::run() {
   };
   try {
     while (std::optional<Op> op = run.ops.pop()) {
-      show_progress(run.files_done, files.size(), false);
+      show_progress(run, files.size(), false);
       apply(run, *op);
     }
   } catch (...) {
@@ -301,7 +324,7 @@ IndexSummary Pipeline::run() {
   }
   stop_all();
   if (reading_error) std::rethrow_exception(reading_error);
-  show_progress(files.size(), files.size(), true);
+  show_progress(run, files.size(), true);
 
   // Files indexed before from under these inputs that are gone now.
   std::set<std::string> present;
@@ -389,16 +412,25 @@ void Pipeline::read_file(const fs::path& path, Run& run) {
     return push(Op::Kind::Skipped, "file too large (" + std::to_string(sig.size >> 20) + " MB)");
   }
 
-  push(Op::Kind::Begin);
+  {
+    Op begin;
+    begin.kind = Op::Kind::Begin;
+    begin.file = file;
+    if (reader->streams(path)) begin.offset = sig.size;
+    run.ops.push(std::move(begin));
+  }
   std::vector<RawDocument> batch;
   auto submit = [&] {
     if (batch.empty()) return;
+    std::uint64_t offset = 0;
+    for (const RawDocument& d : batch) offset = std::max(offset, d.source.end);
     Job job;
     job.docs = std::move(batch);
     batch.clear();
     Op op;
     op.kind = Op::Kind::Batch;
     op.file = file;
+    op.offset = offset;
     op.batch = job.done.get_future();
     run.jobs.push(std::move(job));
     run.ops.push(std::move(op));
@@ -487,6 +519,9 @@ void Pipeline::apply(Run& run, Op& op) {
       run.removed = writer.remove_source(op.file);  // replaced below: not counted as removed
       run.file_over = false;
       run.added = 0;
+      run.file_bytes = op.offset;
+      run.file_offset = 0;
+      run.file_started = now_seconds();
       return;
     case Op::Kind::Skipped:
     case Op::Kind::Failed: {
@@ -549,6 +584,7 @@ void Pipeline::apply(Run& run, Op& op) {
     }
     ++run.added;
   }
+  run.file_offset = std::max(run.file_offset, op.offset);
 }
 
 }  // namespace fynd

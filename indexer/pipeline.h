@@ -26,7 +26,9 @@ struct IndexOptions {
   std::filesystem::path db = "fynd-db";       ///< the index directory (created if missing)
   std::vector<std::filesystem::path> inputs;  ///< files and folders, folders recursively
   bool quiet = false;                         ///< only "failed" lines
-  bool progress = false;                      ///< "\r[12/34] ..." line on stderr
+  bool progress = false;                      ///< progress on stderr: files, projects, share of a streamed file
+  bool progress_lines = false;                ///< one plain line per update (stderr is no terminal), not "\r..."
+  double progress_seconds = -1;               ///< between updates; < 0: 1 s, or 10 s with progress_lines
   std::size_t batch_size = 500;               ///< projects per commit
   std::filesystem::path columns;              ///< column mapping file for CSV/XLSX (--columns)
   std::size_t threads = 0;                    ///< document-preparing threads (0 = one per core)
@@ -107,7 +109,7 @@ class Pipeline {
   void apply(Run& run, Op& op);
   void end_file(Run& run, const char* what, const std::string& reason);
   void report(const char* what, const std::string& file, const std::string& reason);
-  void show_progress(std::size_t done, std::size_t total, bool final);
+  void show_progress(const Run& run, std::size_t total, bool final);
 
   IndexOptions options_;
   std::ostream& log_;
@@ -116,7 +118,7 @@ class Pipeline {
   std::unique_ptr<IsolatedReader> isolated_;  ///< null with --no-isolation; used by the reading thread only
   std::unordered_map<std::string, std::string> id_owner_;  ///< id -> file, this run
   double started_ = 0;
-  double last_progress_ = 0;
+  double last_progress_ = 0;  ///< when the last update was shown (the start before the first)
   bool progress_shown_ = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -173,12 +174,18 @@ RegionRefines Extractor::region_refinement(const Project& p) const {
   };
 }
 
-void Extractor::add_place(Project& p, int place, const std::string& evidence) const {
+void Extractor::add_place(Project& p, int place, const std::string& evidence, bool squashed) const {
+  std::optional<std::string> text;  // squashed once for the place and its ancestors
   for (int id : gazetteer_.with_ancestors(place)) {
     const std::string& name = gazetteer_.places()[static_cast<std::size_t>(id)].name;
     if (contains(p.regions, name)) continue;
     p.regions.push_back(name);
-    add_evidence(p, "regions", name, evidence);
+    if (squashed) {
+      p.evidence.push_back({"regions", name, evidence});
+      continue;
+    }
+    if (!text) text = text::squash_space(evidence);
+    p.evidence.push_back({"regions", name, *text});
   }
 }
 
@@ -231,18 +238,25 @@ void Extractor::normalise_fields(Project& p) const {
       start = comma + 1;
     }
     const std::string ev = key + ": " + value;
+    // The evidence of a typed field is the whole list ("kommuner: Arjeplog, Arvidsjaur, …",
+    // hundreds of names): squashed once for all the places it names, not once per place.
+    std::optional<std::string> squashed;
+    auto place_evidence = [&]() -> const std::string& {
+      if (!squashed) squashed = text::squash_space(ev);
+      return *squashed;
+    };
     if (k == "lan") {
       for (const std::string& v : parts) {
-        if (auto id = gazetteer_.find_place(v, PlaceLevel::Lan)) add_place(p, *id, ev);
+        if (auto id = gazetteer_.find_place(v, PlaceLevel::Lan)) add_place(p, *id, place_evidence(), true);
       }
     } else if (k == "kommuner" || k == "kommun") {
       for (const std::string& v : parts) {
-        if (auto id = gazetteer_.find_place(v, PlaceLevel::Kommun)) add_place(p, *id, ev);
+        if (auto id = gazetteer_.find_place(v, PlaceLevel::Kommun)) add_place(p, *id, place_evidence(), true);
       }
     } else if (k == "omrade" || k == "region" || k == "programomrade region") {
       std::optional<int> id = gazetteer_.find_place(value, PlaceLevel::Riksomrade);
       if (!id) id = gazetteer_.find_place(value);
-      if (id) add_place(p, *id, ev);
+      if (id) add_place(p, *id, place_evidence(), true);
     } else if (k == "beviljat_belopp_sek" && !p.granted_sek) {
       const long long v = parse_amount(value, "");
       if (v > 0) {

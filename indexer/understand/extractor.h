@@ -53,7 +53,8 @@ class Extractor {
   static constexpr int kThemeRepeatedHits = 5;
 
  private:
-  void add_place(Project& p, int place, const std::string& evidence) const;
+  /// `squashed`: the evidence is text::squash_space()d already.
+  void add_place(Project& p, int place, const std::string& evidence, bool squashed = false) const;
   /// Which free-text regions refine the record regions `p` holds (see RegionRefines).
   RegionRefines region_refinement(const Project& p) const;
   void add_funder(Project& p, int funder, const std::string& evidence) const;

@@ -31,13 +31,19 @@ IsolationLimits limits(double seconds, std::size_t megabytes) {
   return l;
 }
 
-/// A job whose request says what to do: "echo N" emits N numbered items, "crash",
-/// "hang", "alloc" (allocates until stopped), "throw".
+/// A job whose request says what to do: "echo N" emits N numbered items, "slow N" emits
+/// N items 0.15 s apart, "crash", "hang", "alloc" (allocates until stopped), "throw".
 void test_job(std::string_view request, const IsolatedWorker::Emit& emit) {
   if (request.rfind("echo ", 0) == 0) {
     const int n = std::atoi(std::string(request.substr(5)).c_str());
     const std::string pad(1000, 'x');
     for (int i = 0; i < n; ++i) emit(std::to_string(i) + ':' + pad);
+  } else if (request.rfind("slow ", 0) == 0) {
+    const int n = std::atoi(std::string(request.substr(5)).c_str());
+    for (int i = 0; i < n; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      emit(std::to_string(i));
+    }
   } else if (request == "crash") {
     emit("before");
     ::signal(SIGSEGV, SIG_DFL);
@@ -118,6 +124,30 @@ TEST(IsolatedWorker, AHangIsStoppedAtTheTimeBudget) {
   EXPECT_LT(o.seconds, 5.0);
   EXPECT_EQ(run_items(w, "echo 1", &o).size(), 1U);
   EXPECT_EQ(o.status, WorkerStatus::Finished);
+}
+
+TEST(IsolatedWorker, APerItemBudgetLetsASteadyStreamRunPastIt) {
+  // Six items 0.15 s apart: 0.9 s in all, never 0.5 s without an item.
+  IsolatedWorker w(test_job, limits(0.5, 0));
+  std::vector<std::string> items;
+  auto collect = [&](std::string_view item) { items.emplace_back(item); };
+  const WorkerOutcome per_item = w.run({"slow 6"}, collect, IsolatedWorker::Budget::PerItem);
+  EXPECT_EQ(per_item.status, WorkerStatus::Finished);
+  EXPECT_EQ(items.size(), 6U);
+  EXPECT_GE(per_item.seconds, 0.5);  // the whole request, not the last wait
+
+  items.clear();
+  const WorkerOutcome whole = w.run({"slow 6"}, collect);
+  EXPECT_EQ(whole.status, WorkerStatus::TimedOut);
+  EXPECT_LT(items.size(), 6U);
+}
+
+TEST(IsolatedWorker, APerItemBudgetStillStopsAStall) {
+  IsolatedWorker w(test_job, limits(0.3, 0));
+  const WorkerOutcome o = w.run({"hang"}, [](std::string_view) {}, IsolatedWorker::Budget::PerItem);
+  EXPECT_EQ(o.status, WorkerStatus::TimedOut);
+  EXPECT_GE(o.seconds, 0.3);
+  EXPECT_LT(o.seconds, 5.0);
 }
 
 TEST(IsolatedWorker, TimeInTheCallersCallbackDoesNotCount) {

@@ -1,11 +1,12 @@
 // The pipeline on several threads and streamed input: the same index as one thread,
-// JSON Lines read a line at a time, and what a document stores.
+// JSON Lines read a line at a time, what a document stores, and progress within a file.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <sstream>
 
+#include "analyzer.h"
 #include "pipeline.h"
 #include "readers/project_bank_json_reader.h"
 #include "schema.h"
@@ -134,13 +135,23 @@ TEST(PipelineThreads, RegionWordsWithoutPositionsAndACompactRecord) {
   ASSERT_EQ(x.get_termfreq(Schema::id_term("eruf-20201234")), 1U) << log.str();
   const Xapian::docid id = *x.postlist_begin(Schema::id_term("eruf-20201234"));
   const Xapian::Document doc = x.get_document(id);
-  // Vindeln is only a region of this project: findable by its word, with no positions.
-  const std::string vindeln = "vindeln";
+  // Vindeln is only a region of this project: findable by its word's stem term (which a
+  // query word searches), with no positions and no surface term of its own.
+  const Analyzer analyzer;
+  const std::vector<Token> tokens = analyzer.tokenize("Vindeln");
+  ASSERT_EQ(tokens.size(), 1U);
+  const std::vector<std::string> terms = analyzer.index_terms(tokens.front());
+  ASSERT_EQ(terms.size(), 2U);
+  const std::string& vindeln = terms[1];
+  EXPECT_EQ(vindeln.rfind(Schema::kStem, 0), 0U) << vindeln;
   auto t = doc.termlist_begin();
   t.skip_to(vindeln);
   ASSERT_TRUE(t != doc.termlist_end() && *t == vindeln);
   EXPECT_EQ(t.positionlist_count(), 0U);
   EXPECT_EQ(t.get_wdf(), Schema::kMetadataWdf);
+  t = doc.termlist_begin();
+  t.skip_to(terms[0]);
+  EXPECT_TRUE(t == doc.termlist_end() || *t != terms[0]) << "surface term " << terms[0];
   EXPECT_EQ(x.get_termfreq(Schema::facet_term(Facet::Region, "Vindeln")), 1U);
   // Title words keep their positions.
   t = doc.termlist_begin();
@@ -157,6 +168,85 @@ TEST(PipelineThreads, RegionWordsWithoutPositionsAndACompactRecord) {
   EXPECT_EQ(back.granted_sek, 2500000);
   EXPECT_TRUE(back.partners.empty());
   EXPECT_EQ(back.period.start, "2016-03-01");
+}
+
+
+/// The share of the file in each progress line ("…, 41% of p.jsonl"), in order.
+std::vector<int> progress_shares(const std::string& log, const std::string& name) {
+  std::vector<int> shares;
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("progress [", 0) != 0) continue;
+    const std::size_t of = line.find("% of " + name);
+    if (of == std::string::npos) continue;
+    const std::size_t start = line.rfind(' ', of) + 1;
+    shares.push_back(std::stoi(line.substr(start, of - start)));
+  }
+  return shares;
+}
+
+TEST(PipelineProgress, LinesWithinAStreamedFileShowProjectsAndTheShareRead) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "p.jsonl", json_lines(97));  // 96 records: three batches
+  IndexOptions options;
+  options.db = dir / "db";
+  options.inputs = {dir / "in"};
+  options.threads = 1;
+  options.progress = true;
+  options.progress_lines = true;
+  options.progress_seconds = 0;  // every update
+  std::ostringstream log;
+  const IndexSummary s = Pipeline(options, log).run();
+  EXPECT_EQ(s.projects_indexed, 96U);
+  const std::string text = log.str();
+  EXPECT_EQ(text.find('\r'), std::string::npos) << text;  // plain lines, no terminal codes
+  EXPECT_NE(text.find("progress [0/1] "), std::string::npos) << text;
+  EXPECT_NE(text.find(" projects ("), std::string::npos) << text;
+  const std::vector<int> shares = progress_shares(text, "p.jsonl");
+  ASSERT_GE(shares.size(), 2U) << text;
+  for (std::size_t i = 1; i < shares.size(); ++i) EXPECT_LE(shares[i - 1], shares[i]) << text;
+  EXPECT_GT(shares.front(), 0);
+  EXPECT_LT(shares.front(), 100);
+  EXPECT_LE(shares.back(), 100);
+}
+
+TEST(PipelineProgress, QuietOrUnwantedShowsNone) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "p.jsonl", json_lines(40));
+  for (const bool quiet : {true, false}) {
+    IndexOptions options;
+    options.db = dir / (quiet ? "dbq" : "dbn");
+    options.inputs = {dir / "in"};
+    options.threads = 1;
+    options.quiet = quiet;
+    options.progress = quiet;  // quiet wins over wanted; not wanted shows nothing either
+    options.progress_lines = true;
+    options.progress_seconds = 0;
+    std::ostringstream log;
+    Pipeline(options, log).run();
+    EXPECT_EQ(log.str().find("progress"), std::string::npos) << log.str();
+  }
+}
+
+TEST(PipelineProgress, OnATerminalOneLineIsRewrittenAndClearedAtTheEnd) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "p.jsonl", json_lines(70));
+  IndexOptions options;
+  options.db = dir / "db";
+  options.inputs = {dir / "in"};
+  options.threads = 1;
+  options.progress = true;
+  options.progress_seconds = 0;
+  std::ostringstream log;
+  Pipeline(options, log).run();
+  const std::string text = log.str();
+  EXPECT_NE(text.find("\r[0/1] "), std::string::npos) << text;
+  EXPECT_NE(text.find("% of p.jsonl"), std::string::npos) << text;
+  EXPECT_NE(text.find("s)\033[K"), std::string::npos) << text;  // the file's ETA ends the line
+  EXPECT_EQ(text.find("progress ["), std::string::npos) << text;
+  const std::string clear = "\r\033[K";
+  ASSERT_GE(text.size(), clear.size());
+  EXPECT_EQ(text.substr(text.size() - clear.size()), clear);  // no progress left on the screen
 }
 
 }  // namespace
