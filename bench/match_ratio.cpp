@@ -1,11 +1,14 @@
 // match_ratio: fynd's match count per query against a plain AND of the words' stems (the
 // `Z` terms fynd indexes), and the time of fynd's search. Usage:
 //   match_ratio --db DIR --queries FILE [--runs N] [--facets] [--top N] [--json]
+//               [--dump FILE] [--describe]
 // FILE holds one query a line, `text<TAB>anything` (../shared/bench/queries.tsv); only the
 // text is used. Prints one line per query (fynd, plain, ratio, ms) and the
 // medians; the ratio median is over the queries the plain AND finds something for; then
 // the p50/p95/p99 of the per-query median times and, with --top N, the N slowest queries;
 // --json also times encoding each result as /api/search does (nlohmann::json, dump()).
+// --dump FILE writes each query's total, hits (id and weight) and facet counts, one line a
+// query, to compare two builds' results; --describe prints each parsed Xapian query.
 #include <xapian.h>
 
 #include <algorithm>
@@ -20,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer.h"
+#include "query_builder.h"
 #include "schema.h"
 #include "searcher.h"
 
@@ -60,15 +64,19 @@ int main(int argc, char** argv) {
   bool facets = false;
   std::size_t top = 0;
   bool json = false;
+  bool describe = false;
+  std::string dump_file;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) queries_file = argv[++i];
     else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--facets")) facets = true;
     else if (!std::strcmp(argv[i], "--json")) json = true;
+    else if (!std::strcmp(argv[i], "--describe")) describe = true;
+    else if (!std::strcmp(argv[i], "--dump") && i + 1 < argc) dump_file = argv[++i];
     else if (!std::strcmp(argv[i], "--top") && i + 1 < argc) top = static_cast<std::size_t>(std::max(0, std::atoi(argv[++i])));
     else {
-      std::fprintf(stderr, "usage: match_ratio --db DIR --queries FILE [--runs N] [--facets] [--top N] [--json]\n");
+      std::fprintf(stderr, "usage: match_ratio --db DIR --queries FILE [--runs N] [--facets] [--top N] [--json] [--dump FILE] [--describe]\n");
       return 2;
     }
   }
@@ -87,18 +95,39 @@ int main(int argc, char** argv) {
     if (!text.empty()) queries.push_back(text);
   }
   const fynd::Searcher searcher(db_dir);
+  std::ofstream dump;
+  if (!dump_file.empty()) {
+    dump.open(dump_file);
+    if (!dump) {
+      std::fprintf(stderr, "match_ratio: cannot write the dump file '%s'\n", dump_file.c_str());
+      return 2;
+    }
+  }
   std::vector<double> ratios, times, first_times, encode_times;
   std::printf("query\tfynd\tplain\tratio\tms\n");
   for (const std::string& q : queries) {
     fynd::SearchRequest r;
     r.query = q;
     if (facets) r.facets = {fynd::Facet::Funder, fynd::Facet::Region, fynd::Facet::Year, fynd::Facet::Theme};
+    if (describe) {
+      const fynd::QueryBuilder builder(searcher.analyzer(), &searcher.database());
+      std::printf("# %s: %s\n", q.c_str(), builder.parse(q).query.get_description().c_str());
+    }
     std::vector<double> ms;
     std::uint64_t total = 0;
     for (int k = 0; k <= runs; ++k) {
       const auto t0 = std::chrono::steady_clock::now();
       const fynd::SearchResult result = searcher.search(r);
       total = result.total;
+      if (k == 0 && dump.is_open()) {
+        dump << q << "\ttotal " << result.total << "\thits";
+        for (const fynd::Hit& h : result.hits) dump << ' ' << h.id << ':' << h.weight;
+        for (const auto& [facet, values] : result.facets) {
+          dump << "\t" << fynd::Schema::facet_name(facet);
+          for (const fynd::FacetValue& v : values) dump << ' ' << v.value << '=' << v.count;
+        }
+        dump << '\n';
+      }
       const auto t1 = std::chrono::steady_clock::now();
       const double t = std::chrono::duration<double, std::milli>(t1 - t0).count();
       if (json && k > 0) {
