@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 #include "error.h"
 #include "facet_counter.h"
@@ -35,7 +36,8 @@ Project decode_hit(const Xapian::Document& doc) { return decode_hit_record(doc.g
 Searcher::Searcher(const std::filesystem::path& db_dir) : Searcher(IndexSource(db_dir)) {}
 
 Searcher::Searcher(const IndexSource& source)
-    : dir_(source.path()),
+    : source_(source),
+      dir_(source.path()),
       shards_(source.shards()),
       remote_(source.has_remote()),
       db_(source.open()),
@@ -95,31 +97,57 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   // On a local index the exact set of matches comes from the posting lists (MatchSet):
   // the total and the facets are counted over it, and the ranking run weighs only what
   // can enter the page. Remote shards (and SlotCounts) keep one run over every match.
-  const std::optional<MatchSet> matches =
-      remote_ || facet_counting_ != FacetCounting::Column ? std::nullopt : MatchSet::evaluate(db_, query);
-  // Over remote shards a sorted main run reports some matches twice to the servers' spies:
-  // count in a pass of its own there.
-  if (!matches && !request.facets.empty() && !(remote_ && request.sort != SortOrder::Relevance)) facets.attach(enquire);
+  // With a second handle on the same revision, the set is built on a thread of its own
+  // while this one ranks, decodes and snips the page (a search uses both cores); the
+  // query goes over as a copy of its own (Xapian's query trees are not shared between
+  // threads).
+  const bool by_set = !remote_ && facet_counting_ == FacetCounting::Column;
+  std::optional<MatchSet> matches;
+  std::future<std::optional<MatchSet>> pending;
+  if (by_set) {
+    if (const Xapian::Database* set_db = set_database()) {
+      pending = std::async(std::launch::async, [set_db, serialised = query.serialise()] {
+        return MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised));
+      });
+    } else {
+      matches = MatchSet::evaluate(db_, query);
+    }
+  }
   const auto first = static_cast<Xapian::doccount>(request.offset);
   const auto page = static_cast<Xapian::doccount>(request.limit);
-  const Xapian::MSet mset = enquire.get_mset(first, page, matches ? first + page : doc_count);
-  result.total = matches ? matches->size() : mset.get_matches_estimated();
-
+  // Without a set (or if the set cannot be built), one run over every match counts them.
+  auto full_run = [&] {
+    // Over remote shards a sorted main run reports some matches twice to the servers' spies:
+    // count in a pass of its own there.
+    if (!request.facets.empty() && !(remote_ && request.sort != SortOrder::Relevance)) facets.attach(enquire);
+    return enquire.get_mset(first, page, doc_count);
+  };
   const Snippeter snippeter(analyzer_, parsed);
-  std::uint32_t rank = static_cast<std::uint32_t>(request.offset);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.project = decode_hit(it.get_document());
-    hit.id = hit.project.id;
-    hit.rank = ++rank;
-    hit.weight = it.get_weight();
-    hit.score = parsed.blank ? 0 : it.get_percent();
-    if (request.snippets) {
-      const std::string& body = hit.project.text.empty() ? hit.project.title : hit.project.text;
-      hit.snippet = snippeter.snippet(body);
+  auto page_hits = [&](const Xapian::MSet& mset) {
+    result.hits.clear();
+    std::uint32_t rank = static_cast<std::uint32_t>(request.offset);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.project = decode_hit(it.get_document());
+      hit.id = hit.project.id;
+      hit.rank = ++rank;
+      hit.weight = it.get_weight();
+      hit.score = parsed.blank ? 0 : it.get_percent();
+      if (request.snippets) {
+        const std::string& body = hit.project.text.empty() ? hit.project.title : hit.project.text;
+        hit.snippet = snippeter.snippet(body);
+      }
+      result.hits.push_back(std::move(hit));
     }
-    result.hits.push_back(std::move(hit));
+  };
+  Xapian::MSet mset = by_set ? enquire.get_mset(first, page, first + page) : full_run();
+  page_hits(mset);
+  if (pending.valid()) matches = pending.get();
+  if (by_set && !matches) {  // an operator MatchSet does not know: weigh every match
+    mset = full_run();
+    page_hits(mset);
   }
+  result.total = matches ? matches->size() : mset.get_matches_estimated();
   if (!request.facets.empty()) result.facets = facets.result(matches ? &*matches : nullptr);
   // Few or no hits: search the spelling-corrected query instead ("Menade du: …"), and
   // several plain words as any of them rather than all.
@@ -170,10 +198,35 @@ std::shared_ptr<const FacetColumn> Searcher::facet_column() const {
   return column_;
 }
 
+const Xapian::Database* Searcher::set_database() const {
+  if (!set_db_tried_) {
+    set_db_tried_ = true;
+    set_db_.reset();
+    // One local database only: the revision of a combined handle of several is not
+    // known, and the docids of both handles must be those of one revision.
+    if (!remote_ && db_.size() == 1) {
+      try {
+        Xapian::Database other = source_.open();
+        if (other.size() == 1 && other.get_uuid() == db_.get_uuid() && other.get_revision() == db_.get_revision()) {
+          set_db_ = std::move(other);
+        }
+      } catch (const std::exception&) {
+        // No second handle: the set is built on this thread, as it always could be.
+      } catch (const Xapian::Error&) {
+      }
+    }
+  }
+  return set_db_ ? &*set_db_ : nullptr;
+}
+
 bool Searcher::reopen() {
   try {
     const bool changed = db_.reopen();
-    if (changed) column_.reset();
+    if (changed) {
+      column_.reset();
+      set_db_.reset();
+      set_db_tried_ = false;
+    }
     return changed;
   } catch (const Xapian::Error& e) {  // damaged, or a remote shard gone (NetworkError)
     throw IndexError("could not re-open the index at '" + dir_.string() + "': " + e.get_msg());

@@ -53,10 +53,18 @@ class Searcher {
   std::shared_ptr<const FacetColumn> facet_column() const;
 
  private:
+  /// A second handle on db_'s revision for the match set, which is then built on a
+  /// thread of its own beside the ranking run; null when there is none (remote or
+  /// several shards, SlotCounts, or the index moved on since db_ was opened).
+  const Xapian::Database* set_database() const;
+
+  IndexSource source_;
   std::filesystem::path dir_;
   std::vector<Shard> shards_;
   bool remote_ = false;
   Xapian::Database db_;
+  mutable std::optional<Xapian::Database> set_db_;  ///< see set_database()
+  mutable bool set_db_tried_ = false;               ///< opened (or found unusable) for db_'s revision
   Analyzer analyzer_;
   FacetCounting facet_counting_ = FacetCounting::Column;
   mutable std::shared_ptr<const FacetColumn> column_;  ///< of db_'s open revision

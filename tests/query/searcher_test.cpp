@@ -168,6 +168,46 @@ TEST_F(SearcherTest, GetAndReopen) {
   EXPECT_FALSE(searcher_->reopen());
 }
 
+// The match set is built on a second handle beside the ranking run; it must always be
+// the set of the revision the Searcher has open, which a one-pass search
+// (FacetCounting::SlotCounts: no match set) also searches.
+TEST_F(SearcherTest, MatchSetBesideTheRankingRunKeepsToTheOpenRevision) {
+  SearchRequest r;
+  r.query = "kommunen";
+  r.facets = {Facet::Funder, Facet::Year};
+  auto same = [](const SearchResult& a, const SearchResult& b) {
+    EXPECT_EQ(a.total, b.total);
+    EXPECT_EQ(ids(a), ids(b));
+    ASSERT_EQ(a.facets.size(), b.facets.size());
+    for (const auto& [facet, values] : a.facets) {
+      const auto& other = b.facets.at(facet);
+      ASSERT_EQ(values.size(), other.size());
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        EXPECT_EQ(values[i].value, other[i].value);
+        EXPECT_EQ(values[i].count, other[i].count) << values[i].value;
+      }
+    }
+  };
+  Searcher one_pass(dir_);
+  one_pass.set_facet_counting(FacetCounting::SlotCounts);
+  const SearchResult before = searcher_->search(r);  // the second handle opens here
+  ASSERT_GT(before.total, 0u);
+  same(before, one_pass.search(r));
+  Searcher not_yet_searched(dir_);
+  test::add_to_index(dir_, {test::make_project("n1", "Kommunen bygger", "Kommunen bygger ut laddplatser.",
+                                               {"Energimyndigheten"}, {}, {2023})});
+  // A handle opened now would see the new project: the Searcher opened before it must not.
+  same(not_yet_searched.search(r), before);
+  same(searcher_->search(r), before);
+  ASSERT_TRUE(searcher_->reopen());
+  ASSERT_TRUE(not_yet_searched.reopen());
+  ASSERT_TRUE(one_pass.reopen());
+  const SearchResult after = searcher_->search(r);
+  EXPECT_EQ(after.total, before.total + 1);
+  same(after, one_pass.search(r));
+  same(not_yet_searched.search(r), after);
+}
+
 TEST_F(SearcherTest, HitsCarrySnippets) {
   const SearchResult r = run("kommunen");
   ASSERT_FALSE(r.hits.empty());
