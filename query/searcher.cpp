@@ -122,7 +122,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     if (!request.facets.empty() && !(remote_ && request.sort != SortOrder::Relevance)) facets.attach(enquire);
     return enquire.get_mset(first, page, doc_count);
   };
-  const Snippeter snippeter(analyzer_, parsed);
+  const Snippeter snippeter(analyzer_, parsed, &snippet_words_);
   auto page_hits = [&](const Xapian::MSet& mset) {
     result.hits.clear();
     std::uint32_t rank = static_cast<std::uint32_t>(request.offset);

@@ -14,6 +14,7 @@
 #include "facet_counter.h"
 #include "index_source.h"
 #include "search_request.h"
+#include "snippeter.h"
 
 namespace fynd {
 
@@ -68,6 +69,7 @@ class Searcher {
   Analyzer analyzer_;
   FacetCounting facet_counting_ = FacetCounting::Column;
   mutable std::shared_ptr<const FacetColumn> column_;  ///< of db_'s open revision
+  mutable SnippetWordMemo snippet_words_;  ///< the words this Searcher's snippets analysed
 };
 
 }  // namespace fynd

@@ -59,38 +59,64 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
-Snippeter::Snippeter(const Analyzer& analyzer, const ParsedQuery& query) : analyzer_(analyzer), query_(query) {}
+Snippeter::Snippeter(const Analyzer& analyzer, const ParsedQuery& query, SnippetWordMemo* memo)
+    : analyzer_(analyzer), query_(query), memo_(memo), search_(memo != nullptr ? ++memo->searches_ : 0) {}
 
-bool Snippeter::matches(const Token& token) const {
+bool Snippeter::matches(const Token& token) const { return matches(token.surface, token.stem, token.folded, token.parts); }
+
+bool Snippeter::matches(const std::string& surface, const std::string& stem, const std::string& folded,
+                        const std::vector<std::string>& parts) const {
   const auto& terms = query_.highlight_terms;
-  if (terms.count(token.surface) > 0) return true;
+  if (terms.count(surface) > 0) return true;
   // One buffer for the prefixed terms: a word seen for the first time costs no allocation.
   auto has = [&](std::string_view prefix, const std::string& value) {
     key_.assign(prefix);
     key_ += value;
     return terms.count(key_) > 0;
   };
-  if (!token.stem.empty() && has(Schema::kStem, token.stem)) return true;
-  if (!token.folded.empty() && has(Schema::kFolded, token.folded)) return true;
-  for (const std::string& part : token.parts) {
+  if (!stem.empty() && has(Schema::kStem, stem)) return true;
+  if (!folded.empty() && has(Schema::kFolded, folded)) return true;
+  for (const std::string& part : parts) {
     if (has(Schema::kPart, part)) return true;
   }
   for (const std::string& prefix : query_.highlight_prefixes) {
-    if (!prefix.empty() && token.surface.compare(0, prefix.size(), prefix) == 0) return true;
+    if (!prefix.empty() && surface.compare(0, prefix.size(), prefix) == 0) return true;
   }
   return false;
 }
 
-const Snippeter::Word& Snippeter::word(const Token& segmented) const {
+std::size_t Snippeter::word_id(const std::string& surface, const std::string& stem) const {
+  const std::string& key = stem.empty() ? surface : stem;
+  return word_ids_.emplace(key, word_ids_.size()).first->second;
+}
+
+Snippeter::Word Snippeter::word(const Token& segmented) const {
+  if (memo_ != nullptr) {
+    auto it = memo_->words_.find(std::string_view(segmented.surface));
+    if (it == memo_->words_.end()) {
+      if (memo_->words_.size() >= SnippetWordMemo::kMaxWords) memo_->words_.clear();
+      Token token = segmented;
+      analyzer_.analyse(token);
+      SnippetWordMemo::Entry e;
+      e.stem = std::move(token.stem);
+      e.folded = std::move(token.folded);
+      e.parts = std::move(token.parts);
+      it = memo_->words_.emplace(std::move(token.surface), std::move(e)).first;
+    }
+    SnippetWordMemo::Entry& e = it->second;
+    if (e.search != search_) {
+      e.search = search_;
+      e.matched = matches(it->first, e.stem, e.folded, e.parts);
+      if (e.matched) e.id = word_id(it->first, e.stem);
+    }
+    return Word{e.matched, e.id};
+  }
   if (auto it = words_.find(std::string_view(segmented.surface)); it != words_.end()) return it->second;
   Token token = segmented;
   analyzer_.analyse(token);
   Word w;
   w.matched = matches(token);
-  if (w.matched) {
-    const std::string& key = token.stem.empty() ? token.surface : token.stem;
-    w.id = word_ids_.emplace(key, word_ids_.size()).first->second;
-  }
+  if (w.matched) w.id = word_id(token.surface, token.stem);
   return words_.emplace(token.surface, w).first->second;
 }
 
@@ -120,7 +146,7 @@ std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bo
   std::vector<std::size_t> hits;
   std::vector<std::size_t> hit_ids;  // Word::id of each hit
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Word& w = word(tokens[i]);
+    const Word w = word(tokens[i]);
     if (w.matched) {
       matched[i] = true;
       hits.push_back(i);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,30 @@
 #include "word_cache.h"
 
 namespace fynd {
+
+/// The words one thread's snippets have analysed (stem, folded stem, compound parts), kept
+/// from one search to the next, with what they were for the last search: most words of
+/// the texts shown recur from search to search, so a word is analysed once, and a search
+/// looks each of its words up once. At most kMaxWords are held; then it starts over. Not
+/// to be shared between threads (a Searcher holds one).
+class SnippetWordMemo {
+ public:
+  static constexpr std::size_t kMaxWords = std::size_t{1} << 15;
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  friend class Snippeter;
+  struct Entry {
+    std::string stem;
+    std::string folded;
+    std::vector<std::string> parts;
+    std::uint64_t search = 0;  ///< the search `matched` and `id` are for
+    bool matched = false;
+    std::size_t id = 0;
+  };
+  std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> words_;
+  std::uint64_t searches_ = 0;
+};
 
 /// Finds the densest cluster of matched words with the same Analyzer the index used, so a
 /// word counts as matched when its exact form or its Swedish stem is among the query's
@@ -29,7 +54,8 @@ class Snippeter {
   /// words as plain bytes and analysed around the first one found.
   static constexpr std::size_t kMaxAnalyzedBytes = 32 * 1024;
 
-  Snippeter(const Analyzer& analyzer, const ParsedQuery& query);
+  /// `memo`: a thread's SnippetWordMemo to reuse analysed words from (null: none).
+  Snippeter(const Analyzer& analyzer, const ParsedQuery& query, SnippetWordMemo* memo = nullptr);
 
   /// The best passage of about `max_chars` characters, or the text's start when nothing
   /// matches. At most kMaxAnalyzedBytes of `text` are analysed, however long it is.
@@ -52,10 +78,15 @@ class Snippeter {
     std::size_t id = 0;  ///< the same for the forms of one word (its stem), if matched
   };
   /// matches() of a token from Analyzer::segment(), remembered by its surface form.
-  const Word& word(const Token& token) const;
+  Word word(const Token& token) const;
+  bool matches(const std::string& surface, const std::string& stem, const std::string& folded,
+               const std::vector<std::string>& parts) const;
+  std::size_t word_id(const std::string& surface, const std::string& stem) const;
 
   const Analyzer& analyzer_;
   const ParsedQuery& query_;
+  SnippetWordMemo* memo_ = nullptr;
+  std::uint64_t search_ = 0;  ///< this Snippeter's number in memo_
   mutable std::unordered_map<std::string, Word, WordHash, std::equal_to<>> words_;
   mutable std::unordered_map<std::string, std::size_t> word_ids_;  ///< stem (or surface) -> Word::id
   mutable std::string key_;  ///< matches()'s buffer for prefixed terms

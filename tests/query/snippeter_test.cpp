@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "test_support.h"
 #include "text.h"
 
 namespace fynd {
@@ -70,6 +75,49 @@ TEST_F(SnippeterTest, WindowIsMeasuredInCharactersNotBytes) {
   const std::size_t chars = text::length(s) - std::string("<mark></mark>").size();
   EXPECT_GE(chars, 36u) << s;
   EXPECT_LE(chars, 44u) << s;
+}
+
+// A thread's memo of analysed words carries from one search to the next: its snippets
+// must be those of a Snippeter without one, whatever was searched before, and whether the
+// memo starts over in between.
+TEST_F(SnippeterTest, WordMemoAcrossSearchesGivesTheSameSnippets) {
+  std::vector<std::string> texts;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "data" / "sample")) {
+    std::ifstream in(entry.path());
+    std::stringstream body;
+    body << in.rdbuf();
+    // Paragraphs of the real pages, so that words recur from text to text.
+    std::string para;
+    std::istringstream lines(body.str());
+    for (std::string line; std::getline(lines, line);) {
+      para += line + "\n";
+      if (para.size() > 1500) {
+        texts.push_back(para);
+        para.clear();
+      }
+    }
+    if (!para.empty()) texts.push_back(para);
+  }
+  ASSERT_GT(texts.size(), 10u);
+  const std::vector<std::string> queries = {"kommunen", "företag utveckling", "kommunerna", "\"hållbar utveckling\"",
+                                            "energi*", "kommunen", "projekt region", "företag"};
+  SnippetWordMemo memo;
+  std::size_t marked = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& q : queries) {
+      const ParsedQuery parsed = builder_.parse(q);
+      const Snippeter with_memo(analyzer_, parsed, &memo);
+      const Snippeter without(analyzer_, parsed);
+      for (const std::string& t : texts) {
+        const std::string expected = without.snippet(t);
+        EXPECT_EQ(with_memo.snippet(t), expected) << "query '" << q << "'";
+        if (expected.find("<mark>") != std::string::npos) ++marked;
+      }
+    }
+  }
+  EXPECT_GT(marked, texts.size()) << "the queries mark words in many of the texts";
+  EXPECT_GT(memo.size(), 100u);
+  EXPECT_LE(memo.size(), SnippetWordMemo::kMaxWords);
 }
 
 TEST_F(SnippeterTest, EmptyText) { EXPECT_EQ(snip("x", ""), ""); }
