@@ -1,16 +1,70 @@
 #include "match_set.h"
 
+#include <algorithm>
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+
 namespace fynd {
 namespace {
 
 using Words = MatchSet::Words;
 using Query = Xapian::Query;
 
+/// What the unions of the process have found out about index revisions: whether every
+/// document of term `t` is a document of term `d`. A few revisions are kept, each with a
+/// bounded number of facts; a fact only saves reading, it never changes a set.
+class SubsetFacts {
+ public:
+  static SubsetFacts& shared() {
+    static SubsetFacts facts;
+    return facts;
+  }
+
+  /// 1: t's documents are all d's; 0: not; -1: not known yet.
+  int get(const std::string& revision, const std::string& t, const std::string& d) {
+    const std::string key = t + '\0' + d;
+    std::lock_guard lock(mutex_);
+    for (const auto& [rev, facts] : revisions_) {
+      if (rev != revision) continue;
+      auto it = facts.find(key);
+      return it == facts.end() ? -1 : (it->second ? 1 : 0);
+    }
+    return -1;
+  }
+
+  std::size_t count(const std::string& revision) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [rev, facts] : revisions_) {
+      if (rev == revision) return facts.size();
+    }
+    return 0;
+  }
+
+  void put(const std::string& revision, const std::string& t, const std::string& d, bool subset) {
+    constexpr std::size_t kRevisions = 4;
+    constexpr std::size_t kFactsPerRevision = std::size_t{1} << 16;
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(revisions_.begin(), revisions_.end(), [&](const auto& r) { return r.first == revision; });
+    if (it == revisions_.end()) {
+      revisions_.emplace_back(revision, std::unordered_map<std::string, bool>{});
+      while (revisions_.size() > kRevisions) revisions_.pop_front();
+      it = std::prev(revisions_.end());
+    }
+    if (it->second.size() >= kFactsPerRevision) it->second.clear();
+    it->second.insert_or_assign(t + '\0' + d, subset);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::pair<std::string, std::unordered_map<std::string, bool>>> revisions_;
+};
+
 /// Walks one query tree over one database; every bitmap has the same number of words.
 class Evaluator {
  public:
-  explicit Evaluator(const Xapian::Database& db)
-      : db_(db), words_(static_cast<std::size_t>(db.get_lastdocid()) / 64 + 1) {}
+  Evaluator(const Xapian::Database& db, const std::string* revision)
+      : db_(db), revision_(revision), words_(static_cast<std::size_t>(db.get_lastdocid()) / 64 + 1) {}
 
   /// The set of `q`, or nullopt if an operator in it is not known.
   std::optional<Words> eval(const Query& q) {
@@ -22,7 +76,7 @@ class Evaluator {
       case Query::OP_SYNONYM:
       case Query::OP_MAX: {
         Words out(words_, 0);
-        if (!add_into(q, out)) return std::nullopt;
+        if (!add_into(q, out, true)) return std::nullopt;
         return out;
       }
       case Query::OP_AND:
@@ -64,26 +118,85 @@ class Evaluator {
     for (auto p = db_.postlist_begin(term), end = db_.postlist_end(term); p != end; ++p) set(out, *p);
   }
 
-  /// out |= the set of `q`; unions are flattened so that a term's postings go straight in.
-  bool add_into(const Query& q, Words& out) {
+  /// out |= the set of `q`; unions are flattened so that a term's postings go straight
+  /// in (a weight factor changes no set). `fresh`: `out` is empty so far.
+  bool add_into(const Query& q, Words& out, bool fresh = false) {
+    std::vector<std::string> terms;
+    std::vector<Query> others;
+    if (!flatten(q, terms, others)) return false;
+    if (revision_ != nullptr && fresh && terms.size() >= 2) {
+      add_terms_learning(terms, out);
+    } else {
+      for (const std::string& t : terms) add_postings(t, out);
+    }
+    for (const Query& sub : others) {
+      std::optional<Words> set = eval(sub);
+      if (!set) return false;
+      for (std::size_t w = 0; w < words_; ++w) out[w] |= (*set)[w];
+    }
+    return true;
+  }
+
+  /// The terms and other subqueries of a union, through nested unions and weight factors.
+  static bool flatten(const Query& q, std::vector<std::string>& terms, std::vector<Query>& others) {
     switch (q.get_type()) {
       case Query::LEAF_MATCH_NOTHING: return true;
-      case Query::LEAF_TERM: add_postings(*q.get_terms_begin(), out); return true;
-      case Query::LEAF_MATCH_ALL: add_postings(std::string(), out); return true;
+      case Query::LEAF_TERM: terms.push_back(*q.get_terms_begin()); return true;
+      case Query::LEAF_MATCH_ALL: terms.emplace_back(); return true;  // "" lists every document
+      case Query::OP_SCALE_WEIGHT:
+        if (q.get_num_subqueries() == 0) return false;
+        return flatten(q.get_subquery(0), terms, others);
       case Query::OP_OR:
       case Query::OP_SYNONYM:
       case Query::OP_MAX:
         for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-          if (!add_into(q.get_subquery(i), out)) return false;
+          if (!flatten(q.get_subquery(i), terms, others)) return false;
         }
         return true;
-      default: {
-        std::optional<Words> sub = eval(q);
-        if (!sub) return false;
-        for (std::size_t w = 0; w < words_; ++w) out[w] |= (*sub)[w];
-        return true;
+      default: others.push_back(q); return true;
+    }
+  }
+
+  /// out (empty) |= the union of `terms`: the largest term's postings, then each other
+  /// term's unless it is known to hold only documents of the largest; a term not yet known
+  /// is checked against the largest's bitmap as its postings are read.
+  void add_terms_learning(std::vector<std::string> terms, Words& out) {
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    std::size_t largest = 0;
+    Xapian::doccount most = 0;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const Xapian::doccount tf = terms[i].empty() ? db_.get_doccount() : db_.get_termfreq(terms[i]);
+      if (i == 0 || tf > most) {
+        most = tf;
+        largest = i;
       }
     }
+    const std::string& d = terms[largest];
+    add_postings(d, out);  // out is d's set until `extra` is merged
+    Words extra;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i == largest) continue;
+      const std::string& t = terms[i];
+      const int known = SubsetFacts::shared().get(*revision_, t, d);
+      if (known == 1) continue;
+      if (extra.empty()) extra.assign(words_, 0);
+      bool subset = true;
+      for (auto p = db_.postlist_begin(t), end = db_.postlist_end(t); p != end; ++p) {
+        const Xapian::docid did = *p;
+        if (subset && !has(out, did)) subset = false;
+        set(extra, did);
+      }
+      if (known == -1) SubsetFacts::shared().put(*revision_, t, d, subset);
+    }
+    if (!extra.empty()) {
+      for (std::size_t w = 0; w < words_; ++w) out[w] |= extra[w];
+    }
+  }
+
+  bool has(const Words& bits, Xapian::docid did) const {
+    const std::size_t w = did >> 6;
+    return w < words_ && ((bits[w] >> (did & 63)) & 1) != 0;
   }
 
   std::optional<Words> intersection(const Query& q) {
@@ -131,6 +244,7 @@ class Evaluator {
   }
 
   const Xapian::Database& db_;
+  const std::string* revision_;  ///< see MatchSet::evaluate
   std::size_t words_;
 };
 
@@ -140,12 +254,15 @@ MatchSet::MatchSet(Words words) : words_(std::move(words)) {
   for (std::uint64_t w : words_) count_ += static_cast<Xapian::doccount>(std::popcount(w));
 }
 
-std::optional<MatchSet> MatchSet::evaluate(const Xapian::Database& db, const Xapian::Query& query) {
-  Evaluator evaluator(db);
+std::optional<MatchSet> MatchSet::evaluate(const Xapian::Database& db, const Xapian::Query& query,
+                                           const std::string* revision) {
+  Evaluator evaluator(db, revision);
   std::optional<Words> words = evaluator.eval(query);
   if (!words) return std::nullopt;
   return MatchSet(std::move(*words));
 }
+
+std::size_t MatchSet::learned_facts(const std::string& revision) { return SubsetFacts::shared().count(revision); }
 
 std::vector<Xapian::docid> MatchSet::docids() const {
   std::vector<Xapian::docid> out;

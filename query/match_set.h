@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace fynd {
@@ -25,7 +26,19 @@ namespace fynd {
 class MatchSet {
  public:
   /// The documents `query` matches in `db`, or nullopt for an operator it cannot evaluate.
-  static std::optional<MatchSet> evaluate(const Xapian::Database& db, const Xapian::Query& query);
+  ///
+  /// `revision`: what identifies the content `db` shows (FacetColumn::revision_key of a
+  /// read-only handle on one database, whose content is fixed until it is re-opened), or
+  /// null. With it, a union of terms learns which of its terms hold only documents of its
+  /// largest term (a word's exact form is one of its stem's, by how the index is written),
+  /// checked on the postings the first time, and from then on, for that revision, does
+  /// not read their posting lists: the set is the same, from less reading.
+  static std::optional<MatchSet> evaluate(const Xapian::Database& db, const Xapian::Query& query,
+                                          const std::string* revision = nullptr);
+
+  /// How many facts about terms the unions have learned for `revision` (for tests and
+  /// diagnostics).
+  static std::size_t learned_facts(const std::string& revision);
 
   /// The number of matching documents (exact).
   Xapian::doccount size() const { return count_; }

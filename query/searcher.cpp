@@ -1,8 +1,10 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <thread>
 
 #include "error.h"
 #include "facet_counter.h"
@@ -31,6 +33,23 @@ Project decode_project(const Xapian::Document& doc) {
 /// hit shows it; get() returns it whole): read in one SAX pass, the evidence skipped.
 Project decode_hit(const Xapian::Document& doc) { return decode_hit_record(doc.get_data()); }
 
+/// Searches running in this process, to tell whether a core is free for a search's
+/// second thread: when every core runs a search of its own, a second thread would only
+/// take turns with them.
+std::atomic<unsigned> g_running{0};
+
+struct Running {
+  Running() { g_running.fetch_add(1, std::memory_order_relaxed); }
+  ~Running() { g_running.fetch_sub(1, std::memory_order_relaxed); }
+  Running(const Running&) = delete;
+  Running& operator=(const Running&) = delete;
+};
+
+bool core_to_spare() {
+  static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return g_running.load(std::memory_order_relaxed) < cores;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& db_dir) : Searcher(IndexSource(db_dir)) {}
@@ -46,6 +65,7 @@ Searcher::Searcher(const IndexSource& source)
 
 SearchResult Searcher::search(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
+  const Running running;
   if (request.limit > 10000) throw QueryError("limit: at most 10000 hits a page");
   const QueryBuilder builder(analyzer_, &db_);
   // Filter values as typed (ESF, Värmland) become the canonical values they select.
@@ -97,20 +117,21 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   // On a local index the exact set of matches comes from the posting lists (MatchSet):
   // the total and the facets are counted over it, and the ranking run weighs only what
   // can enter the page. Remote shards (and SlotCounts) keep one run over every match.
-  // With a second handle on the same revision, the set is built on a thread of its own
-  // while this one ranks, decodes and snips the page (a search uses both cores); the
-  // query goes over as a copy of its own (Xapian's query trees are not shared between
+  // With a second handle on the same revision and a core that runs no other search, the
+  // set is built on a thread of its own while this one ranks, decodes and snips the page;
+  // the query goes over as a copy of its own (Xapian's query trees are not shared between
   // threads).
   const bool by_set = !remote_ && facet_counting_ == FacetCounting::Column;
   std::optional<MatchSet> matches;
   std::future<std::optional<MatchSet>> pending;
   if (by_set) {
-    if (const Xapian::Database* set_db = set_database()) {
-      pending = std::async(std::launch::async, [set_db, serialised = query.serialise()] {
-        return MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised));
+    const Xapian::Database* set_db = core_to_spare() ? set_database() : nullptr;
+    if (set_db != nullptr) {
+      pending = std::async(std::launch::async, [set_db, serialised = query.serialise(), rev = revision()] {
+        return MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised), rev);
       });
     } else {
-      matches = MatchSet::evaluate(db_, query);
+      matches = MatchSet::evaluate(db_, query, revision());
     }
   }
   const auto first = static_cast<Xapian::doccount>(request.offset);
@@ -198,6 +219,11 @@ std::shared_ptr<const FacetColumn> Searcher::facet_column() const {
   return column_;
 }
 
+const std::string* Searcher::revision() const {
+  if (!revision_) revision_ = db_.size() == 1 ? FacetColumn::revision_key(db_) : std::string();
+  return revision_->empty() ? nullptr : &*revision_;
+}
+
 const Xapian::Database* Searcher::set_database() const {
   if (!set_db_tried_) {
     set_db_tried_ = true;
@@ -226,6 +252,7 @@ bool Searcher::reopen() {
       column_.reset();
       set_db_.reset();
       set_db_tried_ = false;
+      revision_.reset();
     }
     return changed;
   } catch (const Xapian::Error& e) {  // damaged, or a remote shard gone (NetworkError)

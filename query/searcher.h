@@ -66,6 +66,10 @@ class Searcher {
   Xapian::Database db_;
   mutable std::optional<Xapian::Database> set_db_;  ///< see set_database()
   mutable bool set_db_tried_ = false;               ///< opened (or found unusable) for db_'s revision
+  /// FacetColumn::revision_key of db_ when it is one database (what MatchSet may learn
+  /// facts about), else empty; computed on first use after an open or reopen.
+  const std::string* revision() const;
+  mutable std::optional<std::string> revision_;
   Analyzer analyzer_;
   FacetCounting facet_counting_ = FacetCounting::Column;
   mutable std::shared_ptr<const FacetColumn> column_;  ///< of db_'s open revision

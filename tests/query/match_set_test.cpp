@@ -8,6 +8,7 @@
 
 #include <random>
 
+#include "facet_column.h"
 #include "query_builder.h"
 #include "relaxed_query.h"
 #include "searcher.h"
@@ -211,6 +212,57 @@ TEST_F(MatchSetTest, BuiltQueriesMatchWhatXapianMatches) {
   static const Analyzer analyzer;
   const QueryBuilder builder(analyzer, &db);
   for (const SearchRequest& r : requests(kSyntheticTexts)) expect_same_sets(db, builder, r);
+}
+
+// With a revision, unions learn which terms hold only documents of their largest term and
+// then skip them: the sets stay Xapian's, the first time and after.
+TEST_F(MatchSetTest, LearnedSubsetsGiveTheSameSets) {
+  const Xapian::Database db((*root_ / "whole").string());
+  static const Analyzer analyzer;
+  const QueryBuilder builder(analyzer, &db);
+  const std::string revision = FacetColumn::revision_key(db);
+  using Q = Xapian::Query;
+  std::vector<Q> queries = {Q(Q::OP_OR, Q("bredband"), Q("Zbredband")),  // a subset
+                            Q(Q::OP_OR, Q("Zbredband"), Q("Zenergi")),   // not
+                            Q(Q::OP_AND, Q(Q::OP_OR, Q(Q::OP_SCALE_WEIGHT, Q("företag"), 1.5), Q("Zföretag")),
+                              Q(Q::OP_OR, Q("Zskola"), Q::MatchAll))};
+  for (const std::string& t : kSyntheticTexts) queries.push_back(builder.parse(t).query);
+  for (int round = 0; round < 3; ++round) {
+    for (const Q& q : queries) {
+      SCOPED_TRACE("round " + std::to_string(round) + " " + q.get_description());
+      const std::optional<MatchSet> set = MatchSet::evaluate(db, q, &revision);
+      ASSERT_TRUE(set.has_value());
+      EXPECT_EQ(set->docids(), xapian_docids(db, q));
+    }
+  }
+  EXPECT_GE(MatchSet::learned_facts(revision), 3u) << "the unions' terms were checked";
+}
+
+// A fact holds for the revision it was learned on: a later revision in which a term is no
+// longer a subset gets a set of its own.
+TEST(MatchSetRevisions, FactsAreKeptPerRevision) {
+  const std::filesystem::path dir = test::temp_dir() / "db";
+  auto add = [&](std::vector<std::vector<std::string>> docs) {
+    Xapian::WritableDatabase w(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    for (const auto& terms : docs) {
+      Xapian::Document d;
+      for (const std::string& t : terms) d.add_term(t);
+      w.add_document(d);
+    }
+    w.commit();
+  };
+  add({{"x", "Zx"}, {"Zx"}, {"y", "Zx"}});
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("x"), Xapian::Query("Zx"));
+  Xapian::Database db(dir.string());
+  std::string revision = FacetColumn::revision_key(db);
+  EXPECT_EQ(MatchSet::evaluate(db, q, &revision)->size(), 3u);
+  EXPECT_EQ(MatchSet::evaluate(db, q, &revision)->size(), 3u);
+  EXPECT_EQ(MatchSet::learned_facts(revision), 1u);
+  add({{"x"}});  // x is no longer a subset of Zx
+  ASSERT_TRUE(db.reopen());
+  revision = FacetColumn::revision_key(db);
+  EXPECT_EQ(MatchSet::evaluate(db, q, &revision)->size(), 4u);
+  EXPECT_EQ(MatchSet::evaluate(db, q, &revision)->size(), 4u);
 }
 
 TEST_F(MatchSetTest, ShardsGiveTheCombinedDocids) {
