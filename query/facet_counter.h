@@ -49,6 +49,10 @@ class FacetCounter {
   /// search's query (text and every filter), when the caller has it and did not attach().
   std::map<Facet, std::vector<FacetValue>> result(const MatchSet* matches = nullptr);
 
+  /// True when result(matches) reads nothing but the column and `matches` (a column, no
+  /// selection): it may then run on another thread than the database's.
+  bool counts_set_only() const { return column_ != nullptr && !any_selection_ && !facets_.empty(); }
+
   /// True if the request selects values of `facet`.
   static bool has_selection(const SearchRequest& request, Facet facet);
 

@@ -123,12 +123,22 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   // threads).
   const bool by_set = !remote_ && facet_counting_ == FacetCounting::Column;
   std::optional<MatchSet> matches;
-  std::future<std::optional<MatchSet>> pending;
+  // The set and, when they need nothing else (no selection), the facets counted over it.
+  struct SetAndFacets {
+    std::optional<MatchSet> set;
+    std::optional<std::map<Facet, std::vector<FacetValue>>> facets;
+  };
+  std::future<SetAndFacets> pending;
   if (by_set) {
     const Xapian::Database* set_db = core_to_spare() ? set_database() : nullptr;
     if (set_db != nullptr) {
-      pending = std::async(std::launch::async, [set_db, serialised = query.serialise(), rev = revision()] {
-        return MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised), rev);
+      const bool count_there = !request.facets.empty() && facets.counts_set_only();
+      pending = std::async(std::launch::async, [set_db, serialised = query.serialise(), rev = revision(), count_there,
+                                                &facets] {
+        SetAndFacets out;
+        out.set = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised), rev);
+        if (out.set && count_there) out.facets = facets.result(&*out.set);
+        return out;
       });
     } else {
       matches = MatchSet::evaluate(db_, query, revision());
@@ -163,13 +173,22 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   };
   Xapian::MSet mset = by_set ? enquire.get_mset(first, page, first + page) : full_run();
   page_hits(mset);
-  if (pending.valid()) matches = pending.get();
+  std::optional<std::map<Facet, std::vector<FacetValue>>> counted_there;
+  if (pending.valid()) {
+    SetAndFacets done = pending.get();
+    matches = std::move(done.set);
+    counted_there = std::move(done.facets);
+  }
   if (by_set && !matches) {  // an operator MatchSet does not know: weigh every match
     mset = full_run();
     page_hits(mset);
   }
   result.total = matches ? matches->size() : mset.get_matches_estimated();
-  if (!request.facets.empty()) result.facets = facets.result(matches ? &*matches : nullptr);
+  if (counted_there) {
+    result.facets = std::move(*counted_there);
+  } else if (!request.facets.empty()) {
+    result.facets = facets.result(matches ? &*matches : nullptr);
+  }
   // Few or no hits: search the spelling-corrected query instead ("Menade du: …"), and
   // several plain words as any of them rather than all.
   if (request.spelling && !parsed.blank && result.total < SpellingCorrector::kFewHits && request.offset == 0) {
