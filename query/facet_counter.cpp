@@ -74,7 +74,16 @@ std::vector<std::uint8_t> FacetCounter::selection_bitmap(Facet facet) const {
   return passes;
 }
 
+std::optional<Xapian::Query> FacetCounter::multi_select_query() const {
+  if (!column_ || !any_selection_ || facets_.empty()) return std::nullopt;
+  return relaxed_query();
+}
+
 void FacetCounter::count_matches(const Xapian::Query& query) {
+  if (multi_select_set_ && any_selection_) {
+    multi_select_set_->for_each([&](Xapian::docid did) { main_spy_->add(did); });
+    return;
+  }
   if (const std::optional<MatchSet> set = MatchSet::evaluate(db_, query)) {
     set->for_each([&](Xapian::docid did) { main_spy_->add(did); });
   } else if (db_.size() == 1) {

@@ -53,6 +53,13 @@ class FacetCounter {
   /// selection): it may then run on another thread than the database's.
   bool counts_set_only() const { return column_ != nullptr && !any_selection_ && !facets_.empty(); }
 
+  /// With a column and a selection, the query whose matches result() walks for the
+  /// selected facets (the search's, without its facet selections); else nullopt.
+  std::optional<Xapian::Query> multi_select_query() const;
+  /// The set of multi_select_query(), built elsewhere (on another handle of the same
+  /// revision): result() then walks it instead of building it.
+  void use_multi_select_set(MatchSet set) { multi_select_set_ = std::move(set); }
+
   /// True if the request selects values of `facet`.
   static bool has_selection(const SearchRequest& request, Facet facet);
 
@@ -82,6 +89,7 @@ class FacetCounter {
   /// SlotCounts mode: the unselected facets' spies on the main run.
   std::map<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>> shared_;
   bool attached_ = false;
+  std::optional<MatchSet> multi_select_set_;  ///< see use_multi_select_set()
 };
 
 }  // namespace fynd

@@ -127,17 +127,22 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   struct SetAndFacets {
     std::optional<MatchSet> set;
     std::optional<std::map<Facet, std::vector<FacetValue>>> facets;
+    std::optional<MatchSet> multi_select;  ///< FacetCounter::multi_select_query()'s set
   };
   std::future<SetAndFacets> pending;
   if (by_set) {
     const Xapian::Database* set_db = core_to_spare() ? set_database() : nullptr;
     if (set_db != nullptr) {
       const bool count_there = !request.facets.empty() && facets.counts_set_only();
+      // With a selection, the set the selected facets are counted over is built there too.
+      const std::optional<Xapian::Query> multi = request.facets.empty() ? std::nullopt : facets.multi_select_query();
       pending = std::async(std::launch::async, [set_db, serialised = query.serialise(), rev = revision(), count_there,
-                                                &facets] {
+                                                multi_serialised = multi ? multi->serialise() : std::string(),
+                                                has_multi = multi.has_value(), &facets] {
         SetAndFacets out;
         out.set = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised), rev);
         if (out.set && count_there) out.facets = facets.result(&*out.set);
+        if (out.set && has_multi) out.multi_select = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(multi_serialised), rev);
         return out;
       });
     } else {
@@ -178,6 +183,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     SetAndFacets done = pending.get();
     matches = std::move(done.set);
     counted_there = std::move(done.facets);
+    if (done.multi_select) facets.use_multi_select_set(std::move(*done.multi_select));
   }
   if (by_set && !matches) {  // an operator MatchSet does not know: weigh every match
     mset = full_run();
