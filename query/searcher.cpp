@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <system_error>
 #include <thread>
 
 #include "error.h"
@@ -136,16 +137,21 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       const bool count_there = !request.facets.empty() && facets.counts_set_only();
       // With a selection, the set the selected facets are counted over is built there too.
       const std::optional<Xapian::Query> multi = request.facets.empty() ? std::nullopt : facets.multi_select_query();
-      pending = std::async(std::launch::async, [set_db, serialised = query.serialise(), rev = revision(), count_there,
-                                                multi_serialised = multi ? multi->serialise() : std::string(),
-                                                has_multi = multi.has_value(), &facets] {
-        SetAndFacets out;
-        out.set = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised), rev);
-        if (out.set && count_there) out.facets = facets.result(&*out.set);
-        if (out.set && has_multi) out.multi_select = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(multi_serialised), rev);
-        return out;
-      });
-    } else {
+      try {
+        pending = std::async(std::launch::async, [set_db, serialised = query.serialise(), rev = revision(), count_there,
+                                                  multi_serialised = multi ? multi->serialise() : std::string(),
+                                                  has_multi = multi.has_value(), &facets] {
+          SetAndFacets out;
+          out.set = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(serialised), rev);
+          if (out.set && count_there) out.facets = facets.result(&*out.set);
+          if (out.set && has_multi) out.multi_select = MatchSet::evaluate(*set_db, Xapian::Query::unserialise(multi_serialised), rev);
+          return out;
+        });
+      } catch (const std::system_error&) {
+        set_db = nullptr;  // no thread to be had (a process or memory limit): build it here
+      }
+    }
+    if (set_db == nullptr) {
       matches = MatchSet::evaluate(db_, query, revision());
     }
   }
