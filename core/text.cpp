@@ -47,6 +47,32 @@ std::string fold_case(std::string_view utf8) {
     }
   }
   if (ascii_lower) return std::string(utf8);
+  // Second fast path, for Swedish words: ASCII and the precomposed letters U+00C0..U+00FF
+  // (UTF-8 C3 80..C3 BF) other than ß (folds to "ss"), × and ÷. NFKC_Casefold maps those
+  // upper-case letters to their lower-case forms, 0x20 further on, and leaves the rest as
+  // they are, so the result is ICU's (tests/core/text_fold_test.cpp checks every such
+  // letter and mixed words against ICU).
+  std::string out(utf8);
+  bool latin1 = true;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto u = static_cast<unsigned char>(out[i]);
+    if (u < 0x80) {
+      if (u >= 'A' && u <= 'Z') out[i] = static_cast<char>(u + 0x20);
+      continue;
+    }
+    if (u != 0xC3 || i + 1 >= out.size()) {
+      latin1 = false;
+      break;
+    }
+    auto v = static_cast<unsigned char>(out[i + 1]);
+    if (v < 0x80 || v > 0xBF || v == 0x9F || v == 0x97 || v == 0xB7) {
+      latin1 = false;
+      break;
+    }
+    if (v <= 0x9E) out[i + 1] = static_cast<char>(v + 0x20);
+    ++i;
+  }
+  if (latin1) return out;
   return apply(normalizer("nfkc_cf", UNORM2_COMPOSE), utf8);
 }
 

@@ -1,0 +1,60 @@
+// text::fold_case takes fast paths for ASCII and for the precomposed Latin-1 letters of
+// Swedish words; what it gives must be ICU's NFKC_Casefold of the same text.
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "text.h"
+
+namespace fynd {
+namespace {
+
+std::string icu_fold(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_COMPOSE, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  icu::UnicodeString out;
+  n->normalize(icu::UnicodeString::fromUTF8(s), out, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+std::string utf8_of(char32_t cp) {
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(cp)).toUTF8String(out);
+  return out;
+}
+
+TEST(TextFold, EveryLatin1AndAsciiCharacterFoldsAsIcuDoes) {
+  for (char32_t cp = 0x01; cp <= 0x17F; ++cp) {
+    const std::string s = utf8_of(cp);
+    EXPECT_EQ(text::fold_case(s), icu_fold(s)) << "U+" << std::hex << static_cast<unsigned>(cp);
+    const std::string word = "Ab" + s + "cÅ";
+    EXPECT_EQ(text::fold_case(word), icu_fold(word)) << "U+" << std::hex << static_cast<unsigned>(cp);
+  }
+}
+
+TEST(TextFold, SwedishAndMixedWordsFoldAsIcuDoes) {
+  const std::vector<std::string> words = {"Växjö", "ÅRE", "Östergötland", "Straße", "Ærø", "MÜLLER", "Café",
+                                          "E-HÄLSA", "ÖÄÅéü", "Ⅻ", "ﬁber", "Ǆ", "İstanbul", "ΣΊΣΥΦΟΣ",
+                                          "a\xC3", "x\xC3\x28", "tom\xC2\xADrum", "１２３ＡＢ"};
+  for (const std::string& w : words) EXPECT_EQ(text::fold_case(w), icu_fold(w)) << w;
+  // Random mixtures of ASCII, Latin-1 and a few other letters.
+  const std::vector<std::string> pieces = {"a", "Z", "å", "Ä", "ö", "Ö", "é", "É", "ß", "×", "ÿ", "Þ", "ð", "ł", "Ł",
+                                           "ŉ", "μ", "µ", "ﬀ", " ", "-", "7"};
+  std::mt19937 rng(5);
+  for (int i = 0; i < 2000; ++i) {
+    std::string w;
+    for (int k = 1 + static_cast<int>(rng() % 8); k > 0; --k) w += pieces[rng() % pieces.size()];
+    EXPECT_EQ(text::fold_case(w), icu_fold(w)) << w;
+  }
+}
+
+}  // namespace
+}  // namespace fynd
