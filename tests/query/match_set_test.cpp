@@ -99,21 +99,6 @@ void expect_same_sets(const Xapian::Database& db, const QueryBuilder& builder, c
   EXPECT_EQ(set->docids(), want) << q.get_description();
 }
 
-void expect_same_facets(const std::map<Facet, std::vector<FacetValue>>& a,
-                        const std::map<Facet, std::vector<FacetValue>>& b) {
-  ASSERT_EQ(a.size(), b.size());
-  for (const auto& [facet, values] : a) {
-    SCOPED_TRACE(std::string(Schema::facet_name(facet)));
-    const auto& other = b.at(facet);
-    ASSERT_EQ(values.size(), other.size());
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      EXPECT_EQ(values[i].value, other[i].value) << i;
-      EXPECT_EQ(values[i].count, other[i].count) << values[i].value;
-      EXPECT_EQ(values[i].selected, other[i].selected) << values[i].value;
-    }
-  }
-}
-
 /// `fast` (MatchSet totals and facets) against `full` (SlotCounts: one weighted run over
 /// every match, its estimate exact) and a BoolWeight count of the query.
 void expect_same_search(const Searcher& fast, const Searcher& full, SearchRequest r) {
@@ -127,7 +112,7 @@ void expect_same_search(const Searcher& fast, const Searcher& full, SearchReques
   EXPECT_EQ(a.suggestion, b.suggestion);
   ASSERT_EQ(a.hits.size(), b.hits.size());
   for (std::size_t i = 0; i < a.hits.size(); ++i) EXPECT_EQ(a.hits[i].id, b.hits[i].id) << "rank " << i + 1;
-  expect_same_facets(a.facets, b.facets);
+  test::expect_same_facets(a.facets, b.facets);
 }
 
 const std::vector<std::string> kSyntheticTexts = {

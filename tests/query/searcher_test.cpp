@@ -178,15 +178,7 @@ TEST_F(SearcherTest, MatchSetBesideTheRankingRunKeepsToTheOpenRevision) {
   auto same = [](const SearchResult& a, const SearchResult& b) {
     EXPECT_EQ(a.total, b.total);
     EXPECT_EQ(ids(a), ids(b));
-    ASSERT_EQ(a.facets.size(), b.facets.size());
-    for (const auto& [facet, values] : a.facets) {
-      const auto& other = b.facets.at(facet);
-      ASSERT_EQ(values.size(), other.size());
-      for (std::size_t i = 0; i < values.size(); ++i) {
-        EXPECT_EQ(values[i].value, other[i].value);
-        EXPECT_EQ(values[i].count, other[i].count) << values[i].value;
-      }
-    }
+    test::expect_same_facets(a.facets, b.facets);
   };
   Searcher one_pass(dir_);
   one_pass.set_facet_counting(FacetCounting::SlotCounts);

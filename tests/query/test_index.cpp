@@ -1,5 +1,9 @@
 #include "test_index.h"
 
+#include <gtest/gtest.h>
+
+#include "schema.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -118,6 +122,22 @@ std::vector<Project> shared_corpus_projects(const std::filesystem::path& json_fi
     out.push_back(std::move(p));
   }
   return out;
+}
+
+void expect_same_facets(const std::map<Facet, std::vector<FacetValue>>& a,
+                        const std::map<Facet, std::vector<FacetValue>>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (const auto& [facet, values] : a) {
+    SCOPED_TRACE(std::string(Schema::facet_name(facet)));
+    ASSERT_EQ(b.count(facet), 1u);
+    const auto& other = b.at(facet);
+    ASSERT_EQ(values.size(), other.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      EXPECT_EQ(values[i].value, other[i].value) << i;
+      EXPECT_EQ(values[i].count, other[i].count) << values[i].value;
+      EXPECT_EQ(values[i].selected, other[i].selected) << values[i].value;
+    }
+  }
 }
 
 }  // namespace fynd::test

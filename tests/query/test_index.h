@@ -2,11 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "index_cache.h"
 #include "project.h"
+#include "search_request.h"
 
 namespace fynd::test {
 
@@ -21,6 +23,10 @@ void build_index(const std::filesystem::path& dir, const std::vector<Project>& p
 
 /// Adds `projects` to the index at `dir` (created if missing).
 void add_to_index(const std::filesystem::path& dir, const std::vector<Project>& projects);
+
+/// Expects the same facets, values, counts and selection marks in the same order (gtest).
+void expect_same_facets(const std::map<Facet, std::vector<FacetValue>>& a,
+                        const std::map<Facet, std::vector<FacetValue>>& b);
 
 /// A small fixed corpus of eight Swedish projects used by several suites.
 std::vector<Project> small_corpus();
