@@ -69,19 +69,7 @@ std::map<Facet, std::vector<FacetValue>> count(const Xapian::Database& db, const
 }
 
 void expect_same(const std::map<Facet, std::vector<FacetValue>>& a, const std::map<Facet, std::vector<FacetValue>>& b) {
-  ASSERT_EQ(a.size(), b.size());
-  for (const auto& [facet, values] : a) {
-    SCOPED_TRACE(std::string(Schema::facet_name(facet)));
-    const auto& other = b.at(facet);
-    ASSERT_EQ(values.size(), other.size());
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      EXPECT_EQ(values[i].value, other[i].value) << i;
-      EXPECT_EQ(values[i].count, other[i].count) << values[i].value;
-      EXPECT_EQ(values[i].selected, other[i].selected) << values[i].value;
-      EXPECT_EQ(values[i].level, other[i].level) << values[i].value;
-      EXPECT_EQ(values[i].parent, other[i].parent) << values[i].value;
-    }
-  }
+  test::expect_same_facets(a, b);
 }
 
 std::vector<SearchRequest> random_requests(const std::vector<Project>& projects, int n) {

@@ -136,6 +136,8 @@ void expect_same_facets(const std::map<Facet, std::vector<FacetValue>>& a,
       EXPECT_EQ(values[i].value, other[i].value) << i;
       EXPECT_EQ(values[i].count, other[i].count) << values[i].value;
       EXPECT_EQ(values[i].selected, other[i].selected) << values[i].value;
+      EXPECT_EQ(values[i].level, other[i].level) << values[i].value;
+      EXPECT_EQ(values[i].parent, other[i].parent) << values[i].value;
     }
   }
 }

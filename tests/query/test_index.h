@@ -24,7 +24,8 @@ void build_index(const std::filesystem::path& dir, const std::vector<Project>& p
 /// Adds `projects` to the index at `dir` (created if missing).
 void add_to_index(const std::filesystem::path& dir, const std::vector<Project>& projects);
 
-/// Expects the same facets, values, counts and selection marks in the same order (gtest).
+/// Expects the same facets, values, counts, selection marks and region levels and parents,
+/// in the same order (gtest).
 void expect_same_facets(const std::map<Facet, std::vector<FacetValue>>& a,
                         const std::map<Facet, std::vector<FacetValue>>& b);
 
