@@ -80,11 +80,7 @@ std::optional<Xapian::Query> FacetCounter::multi_select_query() const {
 }
 
 void FacetCounter::count_matches(const Xapian::Query& query) {
-  if (multi_select_set_ && any_selection_) {
-    multi_select_set_->for_each([&](Xapian::docid did) { main_spy_->add(did); });
-    return;
-  }
-  if (const std::optional<MatchSet> set = MatchSet::evaluate(db_, query)) {
+  if (const std::optional<MatchSet> set = MatchSet::evaluate(db_, query, revision_)) {
     set->for_each([&](Xapian::docid did) { main_spy_->add(did); });
   } else if (db_.size() == 1) {
     run_pass(query, {main_spy_.get()});
@@ -118,7 +114,11 @@ std::map<Facet, std::vector<FacetValue>> FacetCounter::column_result(const Match
     }
     if (!unselected_spy_ || !selected.empty()) {
       main_spy_ = std::make_unique<FacetCountSpy>(column_, unselected_spy_ ? selected : facets_, std::move(selections));
-      count_matches(any_selection_ ? relaxed_query() : QueryBuilder::apply_filter(text_query_, builder_.filter(request_)));
+      if (multi_select_set_ && any_selection_) {  // built beside the ranking run
+        multi_select_set_->for_each([&](Xapian::docid did) { main_spy_->add(did); });
+      } else {
+        count_matches(any_selection_ ? relaxed_query() : QueryBuilder::apply_filter(text_query_, builder_.filter(request_)));
+      }
     }
   }
   for (Facet f : facets_) {

@@ -59,6 +59,8 @@ class FacetCounter {
   /// The set of multi_select_query(), built elsewhere (on another handle of the same
   /// revision): result() then walks it instead of building it.
   void use_multi_select_set(MatchSet set) { multi_select_set_ = std::move(set); }
+  /// The revision key the match sets built here may learn facts about (MatchSet::evaluate).
+  void set_revision(const std::string* revision) { revision_ = revision; }
 
   /// True if the request selects values of `facet`.
   static bool has_selection(const SearchRequest& request, Facet facet);
@@ -90,6 +92,7 @@ class FacetCounter {
   std::map<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>> shared_;
   bool attached_ = false;
   std::optional<MatchSet> multi_select_set_;  ///< see use_multi_select_set()
+  const std::string* revision_ = nullptr;     ///< see set_revision()
 };
 
 }  // namespace fynd

@@ -115,6 +115,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   }
   FacetCounter facets(db_, builder, counted, parsed.query,
                       request.facets.empty() ? nullptr : facet_column());
+  facets.set_revision(revision());
   // On a local index the exact set of matches comes from the posting lists (MatchSet):
   // the total and the facets are counted over it, and the ranking run weighs only what
   // can enter the page. Remote shards (and SlotCounts) keep one run over every match.
