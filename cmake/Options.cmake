@@ -4,6 +4,15 @@ option(FYND_BUILD_BENCH "Build the benchmarks in bench/" ON)
 option(FYND_ENABLE_ASAN "Build with AddressSanitizer" OFF)
 option(FYND_ENABLE_UBSAN "Build with UndefinedBehaviorSanitizer" OFF)
 option(FYND_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+# The indexer and the service allocate and free many small strings and map nodes from
+# several threads; jemalloc (Debian's libjemalloc-dev) does that with less CPU than glibc's
+# malloc (docs/performance.md, "The allocator"). Sanitizer and fuzz builds keep their own.
+if(FYND_ENABLE_ASAN OR FYND_FUZZ)
+  set(_fynd_jemalloc_default OFF)
+else()
+  set(_fynd_jemalloc_default ON)
+endif()
+option(FYND_JEMALLOC "Link the programs with jemalloc" ${_fynd_jemalloc_default})
 
 add_library(fynd_options INTERFACE)
 target_compile_features(fynd_options INTERFACE cxx_std_20)

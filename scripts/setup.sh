@@ -10,7 +10,7 @@ packages=(build-essential cmake ninja-build pkg-config git
   libxapian-dev libicu-dev nlohmann-json3-dev libgtest-dev libcli11-dev
   libcpp-httplib-dev libboost-dev libpoppler-cpp-dev libgumbo-dev libhunspell-dev hunspell-sv curl
   help2man dpkg-dev file
-  libcsv-dev libzip-dev libpugixml-dev
+  libcsv-dev libzip-dev libpugixml-dev libjemalloc-dev
   xapian-tools)
 for arg in "$@"; do
   case "$arg" in
