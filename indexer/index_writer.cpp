@@ -345,6 +345,22 @@ void IndexWriter::commit() {
   pending_ = 0;
 }
 
+void IndexWriter::stamp() {
+  begin();
+  commit();
+}
+
+void IndexWriter::keep_latest(const std::string& id) {
+  const std::string term = Schema::id_term(id);
+  std::vector<Xapian::docid> docs;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) docs.push_back(*it);
+  if (docs.size() < 2) return;
+  docs.pop_back();  // postings are in docid order: the last is the latest
+  begin();
+  for (Xapian::docid d : docs) db_.delete_document(d);
+  changed();
+}
+
 Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
 
 }  // namespace fynd

@@ -74,7 +74,15 @@ class IndexWriter {
 
   /// Commits pending changes and stamps Schema::kMetaIndexedAt.
   void commit();
+  /// Commits a new revision even with nothing pending (stamped as commit() does).
+  void stamp();
+  /// Of the documents with the id `id`, keeps the one with the highest docid (the last
+  /// added) and deletes the others.
+  void keep_latest(const std::string& id);
   Xapian::doccount doc_count() const;
+  Xapian::rev revision() const { return db_.get_revision(); }
+  /// The database held no document and no file signature when it was opened.
+  bool started_empty() const { return started_empty_; }
   /// The analyzer documents are built with; thread-safe, so preparing threads share it.
   const Analyzer& analyzer() const { return analyzer_; }
 

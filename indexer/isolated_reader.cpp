@@ -44,9 +44,10 @@ std::string_view get_string(std::string_view& in) {
 }
 
 /// FYND_TEST_FAULT: makes the worker fail a matching file on purpose (see the header).
-void inject_fault(const std::filesystem::path& path) {
+/// Returns N of a crash@N fault (0: none).
+std::uint64_t inject_fault(const std::filesystem::path& path) {
   const char* spec = std::getenv("FYND_TEST_FAULT");
-  if (spec == nullptr || *spec == '\0') return;
+  if (spec == nullptr || *spec == '\0') return 0;
   const std::string name = path.filename().string();
   std::string_view rest = spec;
   while (!rest.empty()) {
@@ -58,6 +59,7 @@ void inject_fault(const std::filesystem::path& path) {
     const std::string kind(one.substr(0, colon));
     const std::string glob(one.substr(colon + 1));
     if (::fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+    if (kind.rfind("crash@", 0) == 0) return std::strtoull(kind.c_str() + 6, nullptr, 10);
     if (kind == "crash") {
       ::signal(SIGSEGV, SIG_DFL);
       ::raise(SIGSEGV);
@@ -73,6 +75,7 @@ void inject_fault(const std::filesystem::path& path) {
       }
     }
   }
+  return 0;
 }
 
 /// The worker's side: decodes a request, runs the reader, sends documents or the error.
@@ -85,11 +88,20 @@ void read_in_worker(const ReaderRegistry& registry, std::string_view request, co
   if (reader == nullptr) throw std::logic_error("reader worker: no reader named " + name);
   std::string item;
   try {
-    inject_fault(path);
+    const std::uint64_t crash_after = inject_fault(path);
+    std::uint64_t sent = 0;
     auto send = [&](const RawDocument& doc) {
+      // crash@N: the documents so far reach the reading process (the worker flushes what
+      // is 0.1 s old with the next one), then the worker dies.
+      const bool crash = crash_after != 0 && ++sent > crash_after;
+      if (crash) ::usleep(150 * 1000);
       item.assign(1, kDocument);
       encode_document(doc, item);
       emit(item);
+      if (crash) {
+        ::signal(SIGSEGV, SIG_DFL);
+        ::raise(SIGSEGV);
+      }
     };
     if (given) {
       for (const RawDocument& doc : reader->read(path, bytes)) send(doc);

@@ -28,7 +28,8 @@ class ReaderFailure : public InputError {
 ///
 /// For tests and debugging, the worker obeys `FYND_TEST_FAULT=KIND:GLOB[,KIND:GLOB...]`:
 /// on a file whose name matches GLOB it crashes (KIND crash: SIGSEGV), hangs (hang) or
-/// allocates memory until stopped (oom) instead of reading it.
+/// allocates memory until stopped (oom) instead of reading it, or crashes once N + 1 of
+/// its documents have reached the reading process (crash@N).
 class IsolatedReader {
  public:
   /// `registry` must outlive this object and not change (the worker reads a copy of it).

@@ -21,7 +21,12 @@ int main(int argc, char** argv) {
     app.add_option("--db", options.db, "index directory, created if missing")->default_str("./fynd-db");
     app.add_flag("-q,--quiet", options.quiet, "print only failed files, no progress or summary (progress: a line kept up to date on "
                  "a terminal, else a line every 10 s: files, projects and projects/s, share of a JSON Lines file)");
-    app.add_option("--batch", options.batch_size, "projects per commit")->default_val(500)->check(CLI::PositiveNumber);
+    app.add_option("--batch", options.batch_size, "projects per commit when updating an index")->default_val(500)->check(CLI::PositiveNumber);
+    bool no_bulk = false;
+    app.add_flag("--no-bulk", no_bulk, "write a new index as an existing one is updated, a commit every --batch "
+                 "projects, so that a first run killed half-way keeps the files it finished (slower). By default a "
+                 "new index is written on every core in segments, merged at the end: a killed first run leaves it "
+                 "empty");
     app.add_option("--shards", options.shards, "write the index as N shard databases (DIR/shard-0 ... and the stub "
                    "DIR/XAPIANDB that the query tools open); a project goes to the shard of its id. Default: the "
                    "index's layout, one database for a new one")->type_name("N")->check(CLI::Range(1, 256));
@@ -52,6 +57,7 @@ int main(int argc, char** argv) {
       const int code = app.exit(e);  // prints help, version or the error
       return code == 0 ? 0 : fynd::IndexExit::kUsage;
     }
+    options.bulk = !no_bulk;
     if (!explain.empty()) {
       try {
         for (const auto& file : explain) std::cout << fynd::explain_file(file);

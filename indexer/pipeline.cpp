@@ -283,6 +283,8 @@ IndexSummary Pipeline::run() {
   ShardedIndexWriter writer(options_.db, options_.shards, options_.batch_size);  // one database or N shards
   std::size_t threads = options_.threads;
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  // A new index is written on as many threads as it is prepared on (BulkBuild).
+  if (options_.bulk) writer.start_bulk(threads, options_.bulk_segment_docs, options_.bulk_fan_in);
   Run run(threads, writer);
   for (const FileIssue& m : missing) {
     report("failed", m.file, m.reason);
@@ -576,7 +578,7 @@ void Pipeline::apply(Run& run, Op& op) {
       it->second = op.file;
     }
     try {
-      writer.add_document(item.id, op.file, item.doc);
+      writer.add_document(item.id, op.file, std::move(item.doc));
     } catch (const std::exception& e) {
       // A project the writer cannot take (Xapian errors are not std::exception and end the
       // run): the file's partial projects go, the file is reported.

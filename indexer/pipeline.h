@@ -35,6 +35,9 @@ struct IndexOptions {
   bool isolation = true;                      ///< readers run in a worker process (--no-isolation)
   IsolationLimits reader_limits;              ///< per-file time and memory of a reader in the worker
   std::size_t shards = 0;                     ///< N shard databases (--shards); 0 keeps the index's layout
+  bool bulk = true;                           ///< a new index is built in segments on several threads (--no-bulk: off)
+  std::size_t bulk_segment_docs = 0;          ///< documents per segment of a bulk build (0: BulkBuild's default)
+  std::size_t bulk_fan_in = 0;                ///< segments merged at a time (0: BulkBuild's default)
 };
 
 /// One file that was not indexed, and why.

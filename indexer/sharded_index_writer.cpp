@@ -68,7 +68,7 @@ std::size_t ShardedIndexWriter::shard_of(std::string_view id, std::size_t shards
 }
 
 ShardedIndexWriter::ShardedIndexWriter(const fs::path& dir, std::size_t shards, std::size_t batch_size)
-    : batch_size_(batch_size == 0 ? IndexWriter::kDefaultBatch : batch_size) {
+    : dir_(dir), batch_size_(batch_size == 0 ? IndexWriter::kDefaultBatch : batch_size) {
   if (shards > kMaxShards) throw IndexError("--shards: at most " + std::to_string(kMaxShards) + " shards");
   const std::size_t existing = existing_shards(dir);
   if (existing != 0 && shards != 0 && shards != existing) {
@@ -91,6 +91,7 @@ ShardedIndexWriter::ShardedIndexWriter(const fs::path& dir, std::size_t shards, 
 }
 
 ShardedIndexWriter::~ShardedIndexWriter() {
+  bulk_.reset();  // not finished: the index stays as it was
   try {
     commit();
   } catch (...) {
@@ -107,12 +108,29 @@ void ShardedIndexWriter::add(const Project& project) {
   changed();
 }
 
+bool ShardedIndexWriter::start_bulk(std::size_t writers, std::size_t segment_docs, std::size_t fan_in) {
+  if (bulk_) return true;
+  if (shards_.size() != 1 || !shards_.front()->started_empty() || !shards_.front()->indexed_files().empty()) return false;
+  bulk_ = std::make_unique<BulkBuild>(dir_, writers, segment_docs, fan_in);
+  return true;
+}
+
 void ShardedIndexWriter::add_document(const std::string& id, const std::string& file, const Xapian::Document& doc) {
+  // A handle shares its document, and a handle's count is not thread-safe: the bulk
+  // build's thread gets a copy of its own.
+  if (bulk_) return bulk_->add_document(id, file, Xapian::Document::unserialise(doc.serialise()));
+  shards_[shard_of(id, shards_.size())]->add_document(id, file, doc);
+  changed();
+}
+
+void ShardedIndexWriter::add_document(const std::string& id, const std::string& file, Xapian::Document&& doc) {
+  if (bulk_) return bulk_->add_document(id, file, std::move(doc));
   shards_[shard_of(id, shards_.size())]->add_document(id, file, doc);
   changed();
 }
 
 Xapian::doccount ShardedIndexWriter::remove_source(const std::string& file) {
+  if (bulk_) return bulk_->remove_source(file);
   Xapian::doccount n = 0;
   for (auto& shard : shards_) n += shard->remove_source(file);
   if (n > 0) changed();
@@ -120,21 +138,37 @@ Xapian::doccount ShardedIndexWriter::remove_source(const std::string& file) {
 }
 
 std::optional<FileSignature> ShardedIndexWriter::file_signature(const std::string& path) const {
+  if (bulk_) return bulk_->file_signature(path);
   return shards_.front()->file_signature(path);
 }
 
-void ShardedIndexWriter::set_file_signature(const FileSignature& signature) { shards_.front()->set_file_signature(signature); }
+void ShardedIndexWriter::set_file_signature(const FileSignature& signature) {
+  if (bulk_) return bulk_->set_file_signature(signature);
+  shards_.front()->set_file_signature(signature);
+}
 
-void ShardedIndexWriter::erase_file_signature(const std::string& path) { shards_.front()->erase_file_signature(path); }
+void ShardedIndexWriter::erase_file_signature(const std::string& path) {
+  if (bulk_) return bulk_->erase_file_signature(path);
+  shards_.front()->erase_file_signature(path);
+}
 
-std::map<std::string, FileSignature> ShardedIndexWriter::indexed_files() const { return shards_.front()->indexed_files(); }
+std::map<std::string, FileSignature> ShardedIndexWriter::indexed_files() const {
+  if (bulk_) return bulk_->indexed_files();
+  return shards_.front()->indexed_files();
+}
 
 void ShardedIndexWriter::commit() {
+  if (bulk_) {
+    // The analyzer of the old writer goes with it: the preparing threads are done.
+    const std::unique_ptr<BulkBuild> bulk = std::move(bulk_);
+    bulk->finish(shards_.front(), batch_size_);
+  }
   for (std::size_t i = shards_.size(); i-- > 0;) shards_[i]->commit();
   pending_ = 0;
 }
 
 Xapian::doccount ShardedIndexWriter::doc_count() const {
+  if (bulk_) return bulk_->doc_count();
   Xapian::doccount n = 0;
   for (const auto& shard : shards_) n += shard->doc_count();
   return n;

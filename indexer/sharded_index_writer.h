@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bulk_build.h"
 #include "index_writer.h"
 
 namespace fynd {
@@ -44,9 +45,18 @@ class ShardedIndexWriter {
   /// The shard (0 … shards-1) of a project id: FNV-1a 64 of its bytes, mod `shards`.
   static std::size_t shard_of(std::string_view id, std::size_t shards);
 
+  /// Writes a new index on `writers` threads (BulkBuild) when it is one database that was
+  /// empty when opened; returns whether it does. commit() then merges and puts it in
+  /// place; until then, what this writer holds is not in the index.
+  /// `segment_docs`, `fan_in`: as BulkBuild takes them (0: its defaults).
+  bool start_bulk(std::size_t writers, std::size_t segment_docs = 0, std::size_t fan_in = 0);
+  bool bulk() const { return bulk_ != nullptr; }
+
   void add(const Project& project);
   /// A prepared document (IndexWriter::build_document), to the shard of `id`.
   void add_document(const std::string& id, const std::string& file, const Xapian::Document& doc);
+  /// The same, handing the document over (a bulk build writes it on another thread).
+  void add_document(const std::string& id, const std::string& file, Xapian::Document&& doc);
   /// The analyzer documents are built with (the same for every shard).
   const Analyzer& analyzer() const { return shards_.front()->analyzer(); }
   Xapian::doccount remove_source(const std::string& file);
@@ -54,7 +64,8 @@ class ShardedIndexWriter {
   void set_file_signature(const FileSignature& signature);
   void erase_file_signature(const std::string& path);
   std::map<std::string, FileSignature> indexed_files() const;
-  /// Commits every shard, shard 0 (the file signatures) last.
+  /// Commits every shard, shard 0 (the file signatures) last; ends a bulk build
+  /// (BulkBuild::finish).
   void commit();
   Xapian::doccount doc_count() const;
   std::size_t shard_count() const { return shards_.size(); }
@@ -63,6 +74,8 @@ class ShardedIndexWriter {
   void changed();
 
   std::vector<std::unique_ptr<IndexWriter>> shards_;
+  std::unique_ptr<BulkBuild> bulk_;  ///< while a bulk build runs
+  std::filesystem::path dir_;
   std::size_t batch_size_;
   std::size_t pending_ = 0;
 };

@@ -1,0 +1,212 @@
+// A new index written in segments on several threads (BulkBuild) against the same run
+// through one writer (--no-bulk): the same documents in the same order, the same files
+// recorded, and an index a reader that had the empty one open sees after reopen().
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+#include "pipeline.h"
+#include "schema.h"
+#include "sharded_index_writer.h"
+#include "test_support.h"
+
+namespace fynd {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every document in docid order, with its docid: data, values, terms with wdf and positions.
+std::string dump_index(const fs::path& db, bool with_docids = true) {
+  Xapian::Database x(db.string());
+  std::ostringstream out;
+  for (auto d = x.postlist_begin(""); d != x.postlist_end(""); ++d) {
+    const Xapian::Document doc = x.get_document(*d);
+    out << "doc " << (with_docids ? *d : 0) << '\n' << doc.get_data() << '\n';
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out << "value " << v.get_valueno() << ' ' << *v << '\n';
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      out << *t << ' ' << t.get_wdf();
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << ' ' << *p;
+      out << '\n';
+    }
+  }
+  return out.str();
+}
+
+/// Each project's document (data, values, terms), by id.
+std::map<std::string, std::string> documents_by_id(const fs::path& db) {
+  Xapian::Database x(db.string());
+  std::map<std::string, std::string> out;
+  for (auto d = x.postlist_begin(""); d != x.postlist_end(""); ++d) {
+    const Xapian::Document doc = x.get_document(*d);
+    std::ostringstream one;
+    one << doc.get_data() << '\n';
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) one << "value " << v.get_valueno() << ' ' << *v << '\n';
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) one << *t << ' ' << t.get_wdf() << '\n';
+    const std::string id = nlohmann::json::parse(doc.get_data()).at("id").get<std::string>();
+    EXPECT_TRUE(out.emplace(id, one.str()).second) << "id " << id << " twice";
+  }
+  return out;
+}
+
+/// `n` JSON Lines records from the fixture's first two, ids from `first`, the third line
+/// malformed when `broken`.
+std::string json_lines(std::size_t n, std::size_t first = 0, bool broken = true) {
+  const nlohmann::json records = nlohmann::json::parse(test::read_file(test::fixture("json/eruf_sample.json")));
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    nlohmann::json r = records[i % 2];
+    r["ärende-id"] = "7" + std::to_string(1000 + first + i);
+    r["projektnamn"] = r["projektnamn"].get<std::string>() + " del " + std::to_string(first + i);
+    out += broken && i == 2 ? std::string("{\"projektnamn\": \n") : r.dump() + "\n";
+  }
+  return out;
+}
+
+/// Sets an environment variable for the scope of a test.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) { ::setenv(name, value.c_str(), 1); }
+  ~ScopedEnv() { ::unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+};
+
+struct IndexRun {
+  IndexSummary summary;
+  std::string log;
+  fs::path db;
+};
+
+IndexRun index_with(const fs::path& db, const std::vector<fs::path>& inputs, bool bulk, std::size_t threads) {
+  IndexOptions options;
+  options.db = db;
+  options.inputs = inputs;
+  options.threads = threads;
+  options.bulk = bulk;
+  options.batch_size = 7;
+  // Segments of 4 documents merged 3 at a time: merges of segments and of merges.
+  options.bulk_segment_docs = 4;
+  options.bulk_fan_in = 3;
+  std::ostringstream log;
+  IndexRun r;
+  r.summary = Pipeline(options, log).run();
+  r.log = log.str();
+  r.db = db;
+  return r;
+}
+
+/// No build folder of `db` is left beside it.
+void expect_no_build_folder(const fs::path& db) {
+  for (const auto& entry : fs::directory_iterator(db.parent_path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_EQ(name.rfind("." + db.filename().string() + ".build-", 0), std::string::npos) << name;
+  }
+}
+
+TEST(BulkBuild, SegmentsOnSeveralThreadsGiveTheIndexOfOneWriter) {
+  const auto dir = test::temp_dir();
+  const auto in = dir / "in";
+  test::write_file(in / "a.jsonl", json_lines(61));  // 60 projects: 15 segments, 5 merges, 1 of merges
+  test::write_file(in / "b.json", test::read_file(test::fixture("json/eruf_sample.json")));
+  test::write_file(in / "c.html", test::read_file(test::fixture("html/internationella_projekt.html")));
+  test::write_file(in / "tom.txt", "");
+  const std::vector<fs::path> inputs = {test::source_dir() / "data" / "sample", in};
+
+  const IndexRun one = index_with(dir / "one", inputs, false, 1);
+  ASSERT_GE(one.summary.projects_indexed, 60U) << one.log;
+  const std::string want = dump_index(one.db);
+  const auto want_files = ShardedIndexWriter(one.db, 0).indexed_files();
+  for (std::size_t threads : {1U, 2U, 3U}) {
+    const IndexRun bulk = index_with(dir / ("bulk" + std::to_string(threads)), inputs, true, threads);
+    EXPECT_EQ(bulk.log, one.log) << threads << " threads";
+    EXPECT_EQ(bulk.summary.projects_indexed, one.summary.projects_indexed);
+    EXPECT_EQ(bulk.summary.total_projects, one.summary.total_projects);
+    EXPECT_EQ(bulk.summary.warnings, one.summary.warnings);
+    EXPECT_TRUE(dump_index(bulk.db) == want) << threads << " threads: the index differs from one writer's";
+    const auto files = ShardedIndexWriter(bulk.db, 0).indexed_files();
+    ASSERT_EQ(files.size(), want_files.size());
+    for (const auto& [path, sig] : want_files) {
+      ASSERT_EQ(files.count(path), 1U) << path;
+      EXPECT_EQ(files.at(path).hash, sig.hash) << path;
+      EXPECT_EQ(files.at(path).size, sig.size) << path;
+    }
+    expect_no_build_folder(bulk.db);
+    // A second run into the built index finds every file unchanged.
+    const IndexRun again = index_with(bulk.db, inputs, true, threads);
+    EXPECT_EQ(again.summary.projects_indexed, 0U) << again.log;
+    EXPECT_EQ(again.summary.files_read, 0U) << again.log;
+    EXPECT_EQ(again.summary.unchanged, one.summary.files_read) << again.log;
+  }
+}
+
+TEST(BulkBuild, DuplicateIdsAndAFileThatFailsHalfWayLeaveWhatOneWriterLeaves) {
+  const auto dir = test::temp_dir();
+  const auto in = dir / "in";
+  test::write_file(in / "a.jsonl", json_lines(30, 0, false));
+  // The ids of a.jsonl's first five projects again, in later segments: the later ones win.
+  test::write_file(in / "b.jsonl", json_lines(5, 0, false));
+  // The reader's worker crashes after 40 of c.jsonl's 60 records: the projects of the
+  // batches already written go with the file.
+  test::write_file(in / "c.jsonl", json_lines(60, 500, false));
+  const ScopedEnv fault("FYND_TEST_FAULT", "crash@40:c.jsonl");
+  test::write_file(in / "d.jsonl", json_lines(9, 900, false));
+
+  const IndexRun one = index_with(dir / "one", {in}, false, 1);
+  const IndexRun bulk = index_with(dir / "bulk", {in}, true, 2);
+  EXPECT_EQ(bulk.log, one.log);
+  ASSERT_EQ(one.summary.failed.size(), 1U) << one.log;
+  EXPECT_NE(one.log.find("c.jsonl: crashed"), std::string::npos) << one.log;
+  EXPECT_EQ(bulk.summary.failed.size(), 1U) << bulk.log;
+  EXPECT_EQ(bulk.summary.total_projects, one.summary.total_projects);
+  EXPECT_EQ(bulk.summary.total_projects, 30U + 9U) << bulk.log;
+  EXPECT_EQ(documents_by_id(bulk.db), documents_by_id(one.db));
+  Xapian::Database x(bulk.db.string());
+  EXPECT_EQ(x.get_termfreq(Schema::source_term((in / "c.jsonl").string())), 0U);
+  EXPECT_EQ(x.get_termfreq(Schema::source_term((in / "b.jsonl").string())), 5U);
+  ASSERT_EQ(x.get_termfreq(Schema::id_term("eruf-71000")), 1U);
+  ASSERT_EQ(x.get_termfreq(Schema::id_term("eruf-71029")), 1U);
+  // The later copy keeps the later place in the reading order.
+  const Xapian::docid first_of_b = *x.postlist_begin(Schema::id_term("eruf-71000"));
+  const Xapian::docid last_of_a = *x.postlist_begin(Schema::id_term("eruf-71029"));
+  EXPECT_GT(first_of_b, last_of_a);
+  expect_no_build_folder(bulk.db);
+}
+
+TEST(BulkBuild, AReaderOfTheEmptyIndexSeesTheBuiltOneAfterReopen) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "a.jsonl", json_lines(21, 0, false));
+  const fs::path db = dir / "db";
+  { ShardedIndexWriter(db, 0).commit(); }  // an empty index, as a service may already serve
+  Xapian::Database reader(db.string());
+  ASSERT_EQ(reader.get_doccount(), 0U);
+  // A build folder a killed run left behind (no such process) is cleared.
+  const fs::path stale = dir / ".db.build-999999999";
+  test::write_file(stale / "segment-0" / "x", "left over");
+  const IndexRun bulk = index_with(db, {dir / "in"}, true, 2);
+  ASSERT_EQ(bulk.summary.total_projects, 21U) << bulk.log;
+  EXPECT_TRUE(reader.reopen());
+  EXPECT_EQ(reader.get_doccount(), 21U);
+  EXPECT_EQ(reader.get_termfreq(Schema::id_term("eruf-71020")), 1U);
+  EXPECT_FALSE(fs::exists(stale));
+  expect_no_build_folder(db);
+}
+
+TEST(BulkBuild, AnIndexThatHoldsProjectsIsUpdatedInPlace) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "a.jsonl", json_lines(10, 0, false));
+  const IndexRun first = index_with(dir / "db", {dir / "in"}, true, 2);
+  ASSERT_EQ(first.summary.total_projects, 10U) << first.log;
+  ShardedIndexWriter writer(dir / "db", 0);
+  EXPECT_FALSE(writer.start_bulk(2)) << "an index with projects is not rebuilt";
+  EXPECT_FALSE(writer.bulk());
+}
+
+}  // namespace
+}  // namespace fynd
