@@ -48,7 +48,7 @@ namespace fynd {
 /// Not thread-safe: one caller (the pipeline's writing thread).
 class BulkBuild {
  public:
-  static constexpr std::size_t kSegmentDocs = 1000;
+  static constexpr std::size_t kSegmentDocs = 500;
   static constexpr std::size_t kMergeFanIn = 16;
 
   /// `index`: the index directory (an empty database). `segment_docs` and `fan_in` (0:
