@@ -339,6 +339,9 @@ IndexSummary Pipeline::run() {
     writer.erase_file_signature(path);
     ++run.summary.files_removed;
   }
+  if (writer.bulk() && options_.progress && !options_.quiet) {
+    log_ << "merging the segments of the new index into one database" << std::endl;
+  }
   writer.commit();
   run.summary.total_projects = writer.doc_count();
   run.summary.shards = writer.shard_count();
