@@ -339,10 +339,16 @@ IndexSummary Pipeline::run() {
     writer.erase_file_signature(path);
     ++run.summary.files_removed;
   }
-  if (writer.bulk() && options_.progress && !options_.quiet) {
-    log_ << "merging the segments of the new index into one database" << std::endl;
+  // Merging a new index's segments takes seconds at 100k projects: say so meanwhile.
+  const bool merging = writer.bulk() && options_.progress && !options_.quiet;
+  const char* merge_note = "merging the segments of the new index into one database";
+  if (merging && options_.progress_lines) {
+    log_ << "progress: " << merge_note << std::endl;
+  } else if (merging) {
+    log_ << '\r' << merge_note << "\033[K" << std::flush;
   }
   writer.commit();
+  if (merging && !options_.progress_lines) log_ << "\r\033[K" << std::flush;
   run.summary.total_projects = writer.doc_count();
   run.summary.shards = writer.shard_count();
   return std::move(run.summary);
