@@ -56,8 +56,22 @@ std::size_t power(std::size_t base, std::size_t exp) {
 
 }  // namespace
 
+namespace {
+
+/// The index folder as one name in its parent ("db/", "." and links resolved), so the
+/// build folder is its sibling and the rename replaces the folder itself.
+fs::path folder_of(const fs::path& index) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(index, ec);
+  if (ec) p = fs::absolute(index).lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  return p;
+}
+
+}  // namespace
+
 BulkBuild::BulkBuild(fs::path index, std::size_t writers, std::size_t segment_docs, std::size_t fan_in)
-    : index_(std::move(index)),
+    : index_(folder_of(index)),
       segment_docs_(segment_docs == 0 ? kSegmentDocs : segment_docs),
       fan_in_(fan_in < 2 ? kMergeFanIn : fan_in) {
   const fs::path parent = index_.has_parent_path() ? index_.parent_path() : fs::path(".");

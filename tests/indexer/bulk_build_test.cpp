@@ -198,6 +198,18 @@ TEST(BulkBuild, AReaderOfTheEmptyIndexSeesTheBuiltOneAfterReopen) {
   expect_no_build_folder(db);
 }
 
+TEST(BulkBuild, AnIndexFolderGivenWithATrailingSlashIsReplacedItself) {
+  const auto dir = test::temp_dir();
+  test::write_file(dir / "in" / "a.jsonl", json_lines(9, 0, false));
+  const IndexRun bulk = index_with(fs::path((dir / "db").string() + "/"), {dir / "in"}, true, 2);
+  EXPECT_EQ(bulk.summary.total_projects, 9U) << bulk.log;
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 9U);
+  expect_no_build_folder(dir / "db");
+  for (const auto& entry : fs::directory_iterator(dir / "db")) {
+    EXPECT_EQ(entry.path().filename().string().find(".build-"), std::string::npos) << entry.path();
+  }
+}
+
 TEST(BulkBuild, AnIndexThatHoldsProjectsIsUpdatedInPlace) {
   const auto dir = test::temp_dir();
   test::write_file(dir / "in" / "a.jsonl", json_lines(10, 0, false));
