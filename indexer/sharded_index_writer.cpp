@@ -111,7 +111,11 @@ void ShardedIndexWriter::add(const Project& project) {
 bool ShardedIndexWriter::start_bulk(std::size_t writers, std::size_t segment_docs, std::size_t fan_in) {
   if (bulk_) return true;
   if (shards_.size() != 1 || !shards_.front()->started_empty() || !shards_.front()->indexed_files().empty()) return false;
-  bulk_ = std::make_unique<BulkBuild>(dir_, writers, segment_docs, fan_in);
+  try {
+    bulk_ = std::make_unique<BulkBuild>(dir_, writers, segment_docs, fan_in);
+  } catch (const IndexError&) {
+    return false;  // no build folder beside the index (a parent folder we cannot write): one writer
+  }
   return true;
 }
 

@@ -46,7 +46,8 @@ class ShardedIndexWriter {
   static std::size_t shard_of(std::string_view id, std::size_t shards);
 
   /// Writes a new index on `writers` threads (BulkBuild) when it is one database that was
-  /// empty when opened; returns whether it does. commit() then merges and puts it in
+  /// empty when opened and a build folder can be made beside it; returns whether it does
+  /// (else the one-writer path goes on). commit() then merges and puts it in
   /// place; until then, what this writer holds is not in the index.
   /// `segment_docs`, `fan_in`: as BulkBuild takes them (0: its defaults).
   bool start_bulk(std::size_t writers, std::size_t segment_docs = 0, std::size_t fan_in = 0);
