@@ -283,8 +283,6 @@ IndexSummary Pipeline::run() {
   ShardedIndexWriter writer(options_.db, options_.shards, options_.batch_size);  // one database or N shards
   std::size_t threads = options_.threads;
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  // A new index is written on as many threads as it is prepared on (BulkBuild).
-  if (options_.bulk) writer.start_bulk(threads, options_.bulk_segment_docs, options_.bulk_fan_in);
   Run run(threads, writer);
   for (const FileIssue& m : missing) {
     report("failed", m.file, m.reason);
@@ -297,6 +295,9 @@ IndexSummary Pipeline::run() {
 
   // The reader worker is forked while this is the only thread (IsolatedWorker::prestart).
   if (isolated_) isolated_->prestart();
+  // A new index is written on as many threads as it is prepared on (BulkBuild); they start
+  // after the fork above.
+  if (options_.bulk) writer.start_bulk(threads, options_.bulk_segment_docs, options_.bulk_fan_in);
   std::vector<std::thread> workers;
   std::exception_ptr reading_error;
   std::thread reader([&] {
