@@ -12,29 +12,13 @@
 #include "pipeline.h"
 #include "schema.h"
 #include "sharded_index_writer.h"
+#include "index_dump.h"
 #include "test_support.h"
 
 namespace fynd {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// Every document in docid order, with its docid: data, values, terms with wdf and positions.
-std::string dump_index(const fs::path& db, bool with_docids = true) {
-  Xapian::Database x(db.string());
-  std::ostringstream out;
-  for (auto d = x.postlist_begin(""); d != x.postlist_end(""); ++d) {
-    const Xapian::Document doc = x.get_document(*d);
-    out << "doc " << (with_docids ? *d : 0) << '\n' << doc.get_data() << '\n';
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out << "value " << v.get_valueno() << ' ' << *v << '\n';
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      out << *t << ' ' << t.get_wdf();
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << ' ' << *p;
-      out << '\n';
-    }
-  }
-  return out.str();
-}
 
 /// Each project's document (data, values, terms), by id.
 std::map<std::string, std::string> documents_by_id(const fs::path& db) {
@@ -121,7 +105,7 @@ TEST(BulkBuild, SegmentsOnSeveralThreadsGiveTheIndexOfOneWriter) {
 
   const IndexRun one = index_with(dir / "one", inputs, false, 1);
   ASSERT_GE(one.summary.projects_indexed, 60U) << one.log;
-  const std::string want = dump_index(one.db);
+  const std::string want = test::dump_index(one.db);
   const auto want_files = ShardedIndexWriter(one.db, 0).indexed_files();
   for (std::size_t threads : {1U, 2U, 3U}) {
     const IndexRun bulk = index_with(dir / ("bulk" + std::to_string(threads)), inputs, true, threads);
@@ -129,7 +113,7 @@ TEST(BulkBuild, SegmentsOnSeveralThreadsGiveTheIndexOfOneWriter) {
     EXPECT_EQ(bulk.summary.projects_indexed, one.summary.projects_indexed);
     EXPECT_EQ(bulk.summary.total_projects, one.summary.total_projects);
     EXPECT_EQ(bulk.summary.warnings, one.summary.warnings);
-    EXPECT_TRUE(dump_index(bulk.db) == want) << threads << " threads: the index differs from one writer's";
+    EXPECT_TRUE(test::dump_index(bulk.db) == want) << threads << " threads: the index differs from one writer's";
     const auto files = ShardedIndexWriter(bulk.db, 0).indexed_files();
     ASSERT_EQ(files.size(), want_files.size());
     for (const auto& [path, sig] : want_files) {

@@ -10,29 +10,13 @@
 #include "pipeline.h"
 #include "readers/project_bank_json_reader.h"
 #include "schema.h"
+#include "index_dump.h"
 #include "test_support.h"
 
 namespace fynd {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// Everything of every document, in docid order: data, values, terms with wdf and positions.
-std::string dump_index(const fs::path& db) {
-  Xapian::Database x(db.string());
-  std::ostringstream out;
-  for (auto d = x.postlist_begin(""); d != x.postlist_end(""); ++d) {
-    const Xapian::Document doc = x.get_document(*d);
-    out << "doc " << *d << '\n' << doc.get_data() << '\n';
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out << "value " << v.get_valueno() << ' ' << *v << '\n';
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      out << *t << ' ' << t.get_wdf();
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << ' ' << *p;
-      out << '\n';
-    }
-  }
-  return out.str();
-}
 
 /// A JSON Lines file of `n` records made from the fixture's first record, the third
 /// line malformed.
@@ -64,7 +48,7 @@ IndexRun index_with(const fs::path& dir, const std::vector<fs::path>& inputs, st
   IndexRun r;
   r.summary = Pipeline(options, log).run();
   r.log = log.str();
-  r.index = dump_index(options.db);
+  r.index = test::dump_index(options.db);
   return r;
 }
 
