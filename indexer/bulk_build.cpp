@@ -116,7 +116,10 @@ void BulkBuild::check_failed() {
 void BulkBuild::add_document(const std::string& id, const std::string& file, Xapian::Document doc) {
   if (id.empty()) throw InputError("project without id from " + file);
   check_failed();
-  if (!ids_.insert(id).second) duplicate_ids_.insert(id);
+  if (!ids_.insert(id).second) {
+    duplicate_ids_.insert(id);
+    ++repeats_;
+  }
   ++file_docs_[file];
   queues_[segment_ % queues_.size()]->push(Task{segment_, std::move(doc), false});
   ++added_;
@@ -151,7 +154,7 @@ void BulkBuild::set_file_signature(const FileSignature& signature) { signatures_
 void BulkBuild::erase_file_signature(const std::string& path) { signatures_.erase(path); }
 
 Xapian::doccount BulkBuild::doc_count() const {
-  return static_cast<Xapian::doccount>(added_ - removed_ - duplicate_ids_.size());
+  return static_cast<Xapian::doccount>(added_ - std::min(added_, removed_ + repeats_));
 }
 
 void BulkBuild::write(std::size_t thread) {

@@ -71,7 +71,8 @@ class BulkBuild {
   void set_file_signature(const FileSignature& signature);
   void erase_file_signature(const std::string& path);
   std::map<std::string, FileSignature> indexed_files() const { return signatures_; }
-  /// Projects added and not removed.
+  /// Projects added, less those removed and earlier copies of a repeated id (about: a
+  /// removed file's project may also be a repeat).
   Xapian::doccount doc_count() const;
 
   /// Writes the last segment, waits for the threads, merges every segment into one
@@ -111,6 +112,7 @@ class BulkBuild {
   std::size_t in_segment_ = 0;    ///< its documents so far
   std::size_t added_ = 0;
   std::size_t removed_ = 0;
+  std::size_t repeats_ = 0;  ///< documents whose id came before
   std::unordered_set<std::string> ids_;
   std::unordered_set<std::string> duplicate_ids_;
   std::unordered_map<std::string, std::size_t> file_docs_;  ///< documents added per file
