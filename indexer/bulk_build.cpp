@@ -70,11 +70,16 @@ fs::path folder_of(const fs::path& index) {
 
 }  // namespace
 
+void BulkBuild::clear_stale(const fs::path& index) {
+  const fs::path folder = folder_of(index);
+  remove_stale_builds(folder.parent_path(), "." + folder.filename().string() + ".build-");
+}
+
 BulkBuild::BulkBuild(fs::path index, std::size_t writers, std::size_t segment_docs, std::size_t fan_in)
     : index_(folder_of(index)),
       segment_docs_(segment_docs == 0 ? kSegmentDocs : segment_docs),
       fan_in_(fan_in < 2 ? kMergeFanIn : fan_in) {
-  const fs::path parent = index_.has_parent_path() ? index_.parent_path() : fs::path(".");
+  const fs::path parent = index_.parent_path();
   const std::string prefix = "." + index_.filename().string() + ".build-";
   remove_stale_builds(parent, prefix);
   work_ = parent / (prefix + std::to_string(::getpid()));

@@ -55,6 +55,10 @@ class BulkBuild {
   /// the defaults above) shape the segments and their merges. Throws IndexError when the
   /// build folder cannot be made.
   BulkBuild(std::filesystem::path index, std::size_t writers, std::size_t segment_docs = 0, std::size_t fan_in = 0);
+  /// Removes the build folders of `index` that runs which are gone left behind (a run
+  /// killed after its new index was in place leaves one, and nothing rebuilds that index).
+  static void clear_stale(const std::filesystem::path& index);
+
   /// Stops the threads and removes the build folder; the index stays as it was unless
   /// finish() put the new one in place.
   ~BulkBuild();

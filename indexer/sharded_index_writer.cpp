@@ -79,6 +79,7 @@ ShardedIndexWriter::ShardedIndexWriter(const fs::path& dir, std::size_t shards, 
   const std::size_t n = existing != 0 ? existing : (shards == 0 ? 1 : shards);
   if (n == 1) {
     shards_.push_back(std::make_unique<IndexWriter>(dir, batch_size_));
+    BulkBuild::clear_stale(dir);  // with the index's lock held
     return;
   }
   // Shards commit together (see commit()), never on their own.

@@ -201,7 +201,12 @@ TEST(BulkBuild, AnIndexThatHoldsProjectsIsUpdatedInPlace) {
   test::write_file(dir / "in" / "a.jsonl", json_lines(10, 0, false));
   const IndexRun first = index_with(dir / "db", {dir / "in"}, true, 2);
   ASSERT_EQ(first.summary.total_projects, 10U) << first.log;
+  // A run killed after its index was in place left its build folder: opening the index
+  // for an update clears it.
+  const fs::path stale = dir / ".db.build-999999999";
+  test::write_file(stale / "index" / "x", "left over");
   ShardedIndexWriter writer(dir / "db", 0);
+  EXPECT_FALSE(fs::exists(stale));
   EXPECT_FALSE(writer.start_bulk(2)) << "an index with projects is not rebuilt";
   EXPECT_FALSE(writer.bulk());
 }
