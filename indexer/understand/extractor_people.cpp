@@ -153,8 +153,11 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
       add_evidence(p, "partners", item, ev);
     }
   };
-  // std::regex is slow: only sentences with a trigger word are searched.
-  static const char* const triggers[] = {"samverkan", "samarbete", "tillsammans", "drivs av", "ingår också"};
+  // std::regex is slow: only sentences holding what a match of partner_after or
+  // partner_before holds (its literal words, lower-cased) are searched.
+  static const char* const triggers[] = {"samverkansprojekt mellan", "samarbete mellan", "samverkan mellan",
+                                         "samverkan med", "samarbete med", "tillsammans med", "samverkansaktörer",
+                                         "drivs av", "samverkanspartner", "ingår också"};
   std::size_t start = 0;
   while (start < s.size()) {
     std::size_t end = s.find_first_of(".\n", start);

@@ -235,6 +235,41 @@ std::vector<DatedMatch> dated_lines(std::string_view s) {
   return out;
 }
 
+/// Two dates "yyyy-mm-dd" (any of the three dashes) at different places, as iso_range
+/// and start_end need to match at all.
+bool two_dates_possible(std::string_view s) {
+  int found = 0;
+  for (std::size_t i = 0; i + 8 <= s.size() && found < 2; ++i) {
+    if (!year_at(s, i)) continue;
+    std::size_t r = i + 4;
+    std::size_t d = dash_at(s, r);
+    if (d == 0 || !digit(s, r + d) || !digit(s, r + d + 1)) continue;
+    r += d + 2;
+    d = dash_at(s, r);
+    if (d == 0 || !digit(s, r + d) || !digit(s, r + d + 1)) continue;
+    ++found;
+  }
+  return found >= 2;
+}
+
+/// A "från", "mellan" or "fr.o.m" (in `lower`, ASCII lower-cased) followed by space and a
+/// year or a month name, where month_range can begin a match.
+bool month_range_possible(std::string_view lower) {
+  for (const std::string_view word : {std::string_view("fr\xC3\xA5n"), std::string_view("mellan"), std::string_view("fr.o.m")}) {
+    for (std::size_t i = lower.find(word); i != std::string_view::npos; i = lower.find(word, i + 1)) {
+      std::size_t r = i + word.size();
+      if (r < lower.size() && lower[r] == '.') ++r;
+      const std::size_t q = skip_space(lower, r);
+      if (q == r) continue;
+      if (year_at(lower, q)) return true;
+      for (const char* month : kMonthNames) {
+        if (lower.compare(q, std::strlen(month), month) == 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /// A number word right before "år" at i ("treår", "tre-år"), as period_word needs.
 bool period_word_possible(std::string_view s) {
   for (std::size_t i = s.find("\xC3\xA5"); i != std::string_view::npos; i = s.find("\xC3\xA5", i + 2)) {
@@ -288,16 +323,12 @@ PeriodResult PeriodParser::parse(std::string_view text) {
   auto len = [](const std::smatch& m) { return static_cast<std::size_t>(m.length(0)); };
 
   // Each pattern below is only run when the text holds what it cannot match without
-  // (std::regex scans are slow): a date needs two digits then a dash ("-", "–", "—"),
-  // a month range "från", "mellan" or "fr.o.m" (any case), a period word "år" ("åR").
-  bool date_dash = false;
-  for (std::size_t i = 0; i + 2 < s.size() && !date_dash; ++i) {
-    date_dash = std::isdigit(static_cast<unsigned char>(s[i])) && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
-                (s[i + 2] == '-' || s[i + 2] == '\xE2');
-  }
+  // (std::regex scans are slow): two dates "yyyy-mm-dd", a month range "från", "mellan"
+  // or "fr.o.m" (any case) then space and a year or a month, a period word "år" ("åR").
+  // Both checks are looser than the patterns: where they fail, the pattern cannot match.
+  const bool date_dash = two_dates_possible(s);
   const std::string lower = before(s, s.size(), s.size());
-  const bool range_word = lower.find("från") != std::string::npos || lower.find("mellan") != std::string::npos ||
-                          lower.find("fr.o.m") != std::string::npos;
+  const bool range_word = month_range_possible(lower);
   const bool year_word = s.find("år") != std::string::npos || s.find("åR") != std::string::npos;
 
   for (const std::regex* re : {&iso_range, &start_end}) {
