@@ -134,10 +134,14 @@ void Extractor::extract(Project& p) const {
   found.contact = p.contact;
   found.email = p.email;
   const std::string all = found.title + "\n" + found.text;
-  extract_regions(found, all);
-  extract_funders(found, all);
+  // One scan for regions, funders and themes: the scanner splits at the "\n", so the words
+  // of `all` are the title's, then the text's.
+  const std::vector<Word> words = WordScanner::scan(all);
+  extract_regions(found, all, words);
+  extract_funders(found, all, words);
   extract_years(found, all);
-  extract_themes(found, found.text);
+  const auto body = std::find_if(words.begin(), words.end(), [&](const Word& w) { return w.begin > found.title.size(); });
+  extract_themes(found, std::span<const Word>(words.begin(), body), std::span<const Word>(body, words.end()));
   extract_money(found, found.text);
   extract_people(found, found.text);
   found.normalise_years();
@@ -308,7 +312,10 @@ void Extractor::normalise_fields(Project& p) const {
 }
 
 void Extractor::extract_regions(Project& p, std::string_view text) const {
-  const std::vector<Word> words = WordScanner::scan(text);
+  extract_regions(p, text, WordScanner::scan(text));
+}
+
+void Extractor::extract_regions(Project& p, std::string_view text, const std::vector<Word>& words) const {
   for (const PhraseMatch& m : gazetteer_.place_index().find_all(words, text)) {
     const Place& place = gazetteer_.places()[static_cast<std::size_t>(m.target)];
     if (place.ambiguous) {
@@ -320,7 +327,10 @@ void Extractor::extract_regions(Project& p, std::string_view text) const {
 }
 
 void Extractor::extract_funders(Project& p, std::string_view text) const {
-  const std::vector<Word> words = WordScanner::scan(text);
+  extract_funders(p, text, WordScanner::scan(text));
+}
+
+void Extractor::extract_funders(Project& p, std::string_view text, const std::vector<Word>& words) const {
   for (const PhraseMatch& m : gazetteer_.funder_index().find_all(words, text)) {
     add_funder(p, m.target, snippet(text, words[m.first].begin, words[m.last - 1].end));
   }

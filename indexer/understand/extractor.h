@@ -1,6 +1,7 @@
 /** Extractor: a project's funders, regions, years, themes, budget and people from its text. */
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "project.h"
 #include "provenance.h"
 #include "word_cache.h"
+#include "word_scanner.h"
 
 namespace fynd {
 
@@ -53,6 +55,11 @@ class Extractor {
   static constexpr int kThemeRepeatedHits = 5;
 
  private:
+  // The same steps on the words of `text` (WordScanner::scan), scanned once for all three.
+  void extract_regions(Project& p, std::string_view text, const std::vector<Word>& words) const;
+  void extract_funders(Project& p, std::string_view text, const std::vector<Word>& words) const;
+  void extract_themes(Project& p, std::span<const Word> title_words, std::span<const Word> body) const;
+
   /// `squashed`: the evidence is text::squash_space()d already.
   void add_place(Project& p, int place, const std::string& evidence, bool squashed = false) const;
   /// Which free-text regions refine the record regions `p` holds (see RegionRefines).

@@ -30,6 +30,12 @@ Extractor::WordThemes Extractor::word_themes(const std::string& folded) const {
 }
 
 void Extractor::extract_themes(Project& p, std::string_view text) const {
+  const std::vector<Word> title_words = WordScanner::scan(p.title);
+  const std::vector<Word> body_words = WordScanner::scan(text);
+  extract_themes(p, title_words, body_words);
+}
+
+void Extractor::extract_themes(Project& p, std::span<const Word> title_words, std::span<const Word> body) const {
   const auto& themes = gazetteer_.themes();
   struct Support {
     int hits = 0;
@@ -39,8 +45,8 @@ void Extractor::extract_themes(Project& p, std::string_view text) const {
   };
   std::vector<Support> support(themes.size());
   std::size_t body_words = 0;
-  auto scan = [&](std::string_view part, bool title) {
-    for (const Word& w : WordScanner::scan(part)) {
+  auto scan = [&](std::span<const Word> part, bool title) {
+    for (const Word& w : part) {
       if (!title) ++body_words;
       if (w.folded.size() < 2) continue;
       const WordThemes wt = word_themes(w.folded);
@@ -53,8 +59,8 @@ void Extractor::extract_themes(Project& p, std::string_view text) const {
       }
     }
   };
-  scan(p.title, true);
-  scan(text, false);
+  scan(title_words, true);
+  scan(body, false);
   // Long texts touch many subjects in passing: the number of hits needed grows with length.
   const int hits_needed = std::max(kThemeThreshold, static_cast<int>(body_words / 250) + 1);
   for (std::size_t t = 0; t < themes.size(); ++t) {
