@@ -1,13 +1,12 @@
 #include "analyzer.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 
 #include "compound_splitter.h"
 #include "error.h"
@@ -15,6 +14,7 @@
 #include "schema.h"
 #include "swedish_lexicon.h"
 #include "text.h"
+#include "word_breaks.h"
 #include "word_cache.h"
 
 namespace fynd {
@@ -23,16 +23,6 @@ namespace {
 const Xapian::Stem& swedish_stemmer() {
   thread_local const Xapian::Stem stemmer("swedish");
   return stemmer;
-}
-
-icu::BreakIterator& word_breaker() {
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale("sv", "SE"), status));
-    if (U_FAILURE(status) || !b) throw Error(ErrorCode::Internal, "ICU word break iterator unavailable");
-    return b;
-  }();
-  return *it;
 }
 
 bool all_digits(std::string_view s) {
@@ -86,10 +76,7 @@ std::string simple_lemma(const SwedishLexicon& lex, std::string_view word) {
   return pick;
 }
 
-struct Segment {
-  std::size_t begin;
-  std::size_t end;
-};
+using Segment = TextSpan;
 
 }  // namespace
 
@@ -236,50 +223,25 @@ std::vector<Token> Analyzer::split(std::string_view input, bool analysed) const 
   std::vector<Token> tokens;
   if (input.empty()) return tokens;
   // Work on valid NFC text; callers that need byte offsets into the original pass NFC text.
-  // Valid UTF-8 is NFC exactly when ICU says its UTF-16 form is (one conversion, no copy
-  // normalised and compared).
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
-  bool already_nfc = text::is_valid_utf8(input);
-  if (already_nfc) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    already_nfc = U_SUCCESS(status) && nfc->isNormalized(u, status) && U_SUCCESS(status);
-  }
-  const std::string normalised = already_nfc ? std::string() : text::nfc(input);
-  const std::string_view text = already_nfc ? input : std::string_view(normalised);
-  if (!already_nfc) {
-    u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  }
-  // Map UTF-16 offsets back to UTF-8 byte offsets.
-  std::vector<std::size_t> byte_at(static_cast<std::size_t>(u.length()) + 1, text.size());
-  {
-    std::size_t b = 0;
-    for (int32_t i = 0; i < u.length();) {
-      UChar32 c = u.char32At(i);
-      int32_t n16 = U16_LENGTH(c);
-      byte_at[static_cast<std::size_t>(i)] = b;
-      if (n16 == 2) byte_at[static_cast<std::size_t>(i) + 1] = b;
-      b += static_cast<std::size_t>(U8_LENGTH(c));
-      i += n16;
-    }
-    byte_at[static_cast<std::size_t>(u.length())] = b;
-  }
-
-  icu::BreakIterator& bi = word_breaker();
-  bi.setText(u);
+  // Text of code points up to U+00FF (most project text) is NFC and is segmented on its
+  // bytes; other valid UTF-8 is NFC exactly when ICU says its UTF-16 form is.
   std::vector<Segment> segments;
-  segments.reserve(text.size() / 6 + 1);
-  int32_t start = bi.first();
-  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
-    if (bi.getRuleStatus() == UBRK_WORD_NONE) {
-      // Keep single joiners so step 3 can see them.
-      if (end - start == 1) {
-        UChar c = u.charAt(start);
-        if (c == u'/' || c == u'@' || c == u'-') segments.push_back({byte_at[static_cast<std::size_t>(start)], byte_at[static_cast<std::size_t>(end)]});
-      }
-      continue;
+  std::string normalised;
+  std::string_view text = input;
+  if (!WordBreaks::latin1(input, segments)) {
+    bool already_nfc = text::is_valid_utf8(input);
+    if (already_nfc) {
+      const icu::UnicodeString u =
+          icu::UnicodeString::fromUTF8(icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+      already_nfc = U_SUCCESS(status) && nfc->isNormalized(u, status) && U_SUCCESS(status);
     }
-    segments.push_back({byte_at[static_cast<std::size_t>(start)], byte_at[static_cast<std::size_t>(end)]});
+    if (!already_nfc) {
+      normalised = text::nfc(input);
+      text = normalised;
+    }
+    segments = WordBreaks::icu(text);
   }
 
   auto seg_text = [&](const Segment& s) { return text.substr(s.begin, s.end - s.begin); };
@@ -492,22 +454,65 @@ std::vector<WeightedTerm> Analyzer::weighted_query_terms(const Token& token) con
   return out;
 }
 
+namespace {
+
+/// What the index path writes for one word: index_terms() then expansion_terms().
+struct WordTerms {
+  std::vector<std::string> terms;
+  std::size_t own = 0;  ///< how many of `terms` are index_terms() (the first is positional)
+};
+
+WordTerms word_terms(const Analyzer& analyzer, const Token& t) {
+  WordTerms w;
+  w.terms = analyzer.index_terms(t);
+  w.own = w.terms.size();
+  for (std::string& term : analyzer.expansion_terms(t)) w.terms.push_back(std::move(term));
+  return w;
+}
+
+}  // namespace
+
 void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field field, Xapian::termpos& pos) const {
   const Xapian::termcount wdf = field == Field::Title      ? Schema::kTitleWdf
                                 : field == Field::Metadata ? Schema::kMetadataWdf
                                                            : 1;
+  // The terms of each word, kept per thread: most words of a text were seen before, and
+  // then neither their analysis nor their term strings are made again.
+  struct Memo {
+    std::uint64_t analyzer = 0;
+    std::unordered_map<std::string, WordTerms, WordHash, std::equal_to<>> words;
+  };
+  constexpr std::size_t kMaxMemoWords = std::size_t{1} << 16;
+  thread_local Memo memo;
+  if (memo.analyzer != fingerprint_ || memo.words.size() >= kMaxMemoWords) {
+    memo.words.clear();
+    memo.analyzer = fingerprint_;
+  }
   Xapian::termpos last = pos;
-  for (const Token& t : tokenize(input)) {
+  WordTerms own;
+  for (Token& t : split(input, false)) {
     const Xapian::termpos p = pos + t.pos;
     last = p;
-    const auto terms = index_terms(t);
-    doc.add_posting(terms.front(), p, wdf);
-    for (std::size_t k = 1; k < terms.size(); ++k) doc.add_term(terms[k], wdf);
-    for (const std::string& term : expansion_terms(t)) {
+    const WordTerms* w = &own;
+    // A word of a hyphenated chain has terms of its own (the closed form's stem).
+    if (t.kind == TokenKind::Word && t.joined.empty()) {
+      auto it = memo.words.find(t.surface);
+      if (it == memo.words.end()) {
+        analyse(t);
+        it = memo.words.emplace(t.surface, word_terms(*this, t)).first;
+      }
+      w = &it->second;
+    } else {
+      analyse(t);
+      own = word_terms(*this, t);
+    }
+    doc.add_posting(w->terms.front(), p, wdf);
+    for (std::size_t k = 1; k < w->terms.size(); ++k) {
+      const std::string& term = w->terms[k];
       // Metadata names (Europeiska regionala utvecklingsfonden) are not split into compound
       // parts: a part match on a funder's name would make every project of that funder a
       // weak hit for any word sharing a part ("socialfonden" -> "fond").
-      if (field == Field::Metadata && term.compare(0, Schema::kPart.size(), Schema::kPart) == 0) continue;
+      if (k >= w->own && field == Field::Metadata && term.compare(0, Schema::kPart.size(), Schema::kPart) == 0) continue;
       doc.add_term(term, wdf);
     }
     if (field == Field::Title) doc.add_posting(std::string(Schema::kTitle) + t.surface, p);
