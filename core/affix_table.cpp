@@ -133,7 +133,7 @@ bool AffixTable::condition_holds(const Rule& rule, std::string_view base) {
 
 std::vector<std::string> AffixTable::bases(std::string_view form) const {
   std::vector<std::string> out;
-  if (auto it = entries_.find(form); it != entries_.end() && standalone(it->second)) out.emplace_back(form);
+  if (const Entry* e = entries_.find(form); e != nullptr && standalone(*e)) out.emplace_back(form);
   const std::size_t max_len = std::min(longest_add_, form.size());
   for (std::size_t len = 0; len <= max_len; ++len) {
     auto rules = rules_by_add_.find(form.substr(form.size() - len));
@@ -143,9 +143,9 @@ std::vector<std::string> AffixTable::bases(std::string_view form) const {
       std::string base(form.substr(0, form.size() - len));
       base += r.strip;
       if (base.empty() || base == form) continue;
-      auto e = entries_.find(base);
-      if (e == entries_.end() || e->second.flags.find(r.flag) == std::string::npos) continue;
-      if (e->second.flags.find(kOnlyInCompound) != std::string::npos) continue;
+      const Entry* e = entries_.find(base);
+      if (e == nullptr || e->flags.find(r.flag) == std::string::npos) continue;
+      if (e->flags.find(kOnlyInCompound) != std::string::npos) continue;
       if (!condition_holds(r, base)) continue;
       if (std::find(out.begin(), out.end(), base) == out.end()) out.push_back(std::move(base));
     }
@@ -154,27 +154,27 @@ std::vector<std::string> AffixTable::bases(std::string_view form) const {
 }
 
 bool AffixTable::is_entry(std::string_view word) const {
-  auto it = entries_.find(word);
-  return it != entries_.end() && standalone(it->second);
+  const Entry* e = entries_.find(word);
+  return e != nullptr && standalone(*e);
 }
 
 bool AffixTable::is_compound_form(std::string_view word) const {
-  auto it = entries_.find(word);
-  return it != entries_.end() && (it->second.flags.find(kCompoundBegin) != std::string::npos ||
-                                  it->second.flags.find(kCompoundMiddle) != std::string::npos);
+  const Entry* e = entries_.find(word);
+  return e != nullptr && (e->flags.find(kCompoundBegin) != std::string::npos ||
+                          e->flags.find(kCompoundMiddle) != std::string::npos);
 }
 
 bool AffixTable::can_end_compound(std::string_view entry) const {
-  auto it = entries_.find(entry);
-  return it != entries_.end() && it->second.flags.find(kCompoundEnd) != std::string::npos;
+  const Entry* e = entries_.find(entry);
+  return e != nullptr && e->flags.find(kCompoundEnd) != std::string::npos;
 }
 
 bool AffixTable::is_name(std::string_view form) const {
   const std::vector<std::string> b = bases(form);
   if (b.empty()) return false;
   return std::all_of(b.begin(), b.end(), [&](const std::string& w) {
-    const Entry& e = entries_.at(w);
-    return e.capitalised && !e.lowercase;
+    const Entry* e = entries_.find(w);
+    return e != nullptr && e->capitalised && !e->lowercase;
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "word_cache.h"
+#include "word_map.h"
 
 namespace fynd {
 
@@ -51,7 +52,7 @@ class AffixTable {
   static bool condition_holds(const Rule& rule, std::string_view base);
   static bool standalone(const Entry& e);
 
-  std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> entries_;
+  WordMap<Entry> entries_;
   /// Suffix rules by the text they add ("et", "en", "" ...).
   std::unordered_map<std::string, std::vector<Rule>, WordHash, std::equal_to<>> rules_by_add_;
   std::size_t longest_add_ = 0;

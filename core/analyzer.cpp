@@ -16,6 +16,7 @@
 #include "text.h"
 #include "word_breaks.h"
 #include "word_cache.h"
+#include "word_map.h"
 
 namespace fynd {
 namespace {
@@ -480,7 +481,7 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field f
   // then neither their analysis nor their term strings are made again.
   struct Memo {
     std::uint64_t analyzer = 0;
-    std::unordered_map<std::string, WordTerms, WordHash, std::equal_to<>> words;
+    WordMap<WordTerms> words;
   };
   constexpr std::size_t kMaxMemoWords = std::size_t{1} << 16;
   thread_local Memo memo;
@@ -496,12 +497,11 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field f
     const WordTerms* w = &own;
     // A word of a hyphenated chain has terms of its own (the closed form's stem).
     if (t.kind == TokenKind::Word && t.joined.empty()) {
-      auto it = memo.words.find(t.surface);
-      if (it == memo.words.end()) {
+      w = memo.words.find(t.surface);
+      if (w == nullptr) {
         analyse(t);
-        it = memo.words.emplace(t.surface, word_terms(*this, t)).first;
+        w = &memo.words.insert(t.surface, word_terms(*this, t));
       }
-      w = &it->second;
     } else {
       analyse(t);
       own = word_terms(*this, t);

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "word_map.h"
+
 namespace fynd {
 
 /// Hash that accepts std::string_view lookups into string-keyed maps.
@@ -36,16 +38,16 @@ class WordCache {
   std::optional<V> get(std::string_view word) const {
     const Shard& shard = shard_of(word);
     std::shared_lock lock(shard.mutex);
-    auto it = shard.map.find(word);
-    if (it == shard.map.end()) return std::nullopt;
-    return it->second;
+    const V* v = shard.map.find(word);
+    if (v == nullptr) return std::nullopt;
+    return *v;
   }
 
   void put(std::string_view word, V value) {
     Shard& shard = shard_of(word);
     std::unique_lock lock(shard.mutex);
     if (shard.map.size() >= max_per_shard_) shard.map.clear();
-    shard.map.insert_or_assign(std::string(word), std::move(value));
+    shard.map.assign(word, std::move(value));
   }
 
   /// Words held, over all tables.
@@ -61,7 +63,7 @@ class WordCache {
  private:
   struct alignas(64) Shard {  // one cache line each: the locks do not share one
     mutable std::shared_mutex mutex;
-    std::unordered_map<std::string, V, WordHash, std::equal_to<>> map;
+    WordMap<V> map;
   };
 
   static std::size_t shard_index(std::string_view word) {

@@ -92,8 +92,8 @@ std::size_t Snippeter::word_id(const std::string& surface, const std::string& st
 
 Snippeter::Word Snippeter::word(const Token& segmented) const {
   if (memo_ != nullptr) {
-    auto it = memo_->words_.find(std::string_view(segmented.surface));
-    if (it == memo_->words_.end()) {
+    auto* it = memo_->words_.find_entry(segmented.surface);
+    if (it == nullptr) {
       if (memo_->words_.size() >= SnippetWordMemo::kMaxWords) memo_->words_.clear();
       Token token = segmented;
       analyzer_.analyse(token);
@@ -101,7 +101,7 @@ Snippeter::Word Snippeter::word(const Token& segmented) const {
       e.stem = std::move(token.stem);
       e.folded = std::move(token.folded);
       e.parts = std::move(token.parts);
-      it = memo_->words_.emplace(std::move(token.surface), std::move(e)).first;
+      it = &memo_->words_.insert_entry(token.surface, std::move(e));
     }
     SnippetWordMemo::Entry& e = it->second;
     if (e.search != search_) {
@@ -111,13 +111,13 @@ Snippeter::Word Snippeter::word(const Token& segmented) const {
     }
     return Word{e.matched, e.id};
   }
-  if (auto it = words_.find(std::string_view(segmented.surface)); it != words_.end()) return it->second;
+  if (const Word* w = words_.find(segmented.surface)) return *w;
   Token token = segmented;
   analyzer_.analyse(token);
   Word w;
   w.matched = matches(token);
   if (w.matched) w.id = word_id(token.surface, token.stem);
-  return words_.emplace(token.surface, w).first->second;
+  return words_.insert(token.surface, w);
 }
 
 std::string Snippeter::passage(std::string_view input, std::size_t max_chars, bool cut_before, bool cut_after,

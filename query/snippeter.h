@@ -34,7 +34,7 @@ class SnippetWordMemo {
     bool matched = false;
     std::size_t id = 0;
   };
-  std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> words_;
+  WordMap<Entry> words_;
   std::uint64_t searches_ = 0;
 };
 
@@ -87,7 +87,7 @@ class Snippeter {
   const ParsedQuery& query_;
   SnippetWordMemo* memo_ = nullptr;
   std::uint64_t search_ = 0;  ///< this Snippeter's number in memo_
-  mutable std::unordered_map<std::string, Word, WordHash, std::equal_to<>> words_;
+  mutable WordMap<Word> words_;
   mutable std::unordered_map<std::string, std::size_t> word_ids_;  ///< stem (or surface) -> Word::id
   mutable std::string key_;  ///< matches()'s buffer for prefixed terms
 };
