@@ -69,7 +69,8 @@ enum class Field { Body, Title, Metadata };
 
 /// The analysis chain, in order (each step depends on the one before):
 ///  1. NFC normalisation of the whole text, so byte offsets refer to one form;
-///  2. ICU word breaking (Swedish locale), keeping only word and number segments;
+///  2. word breaking as ICU's Swedish word break iterator does it (WordBreaks: on the
+///     bytes for Latin-1 text, by ICU otherwise), keeping only word and number segments;
 ///  3. joining of segments ICU splits but users treat as one word: "2019/00503",
 ///     e-mail addresses (a hyphenated "ESF-stöd" stays two words, as Xapian does);
 ///  4. NFKC case folding of each word (ÖREBRO -> örebro, ligatures -> letters);
@@ -84,8 +85,8 @@ enum class Field { Body, Title, Metadata };
 ///  9. diacritic folding of the stem (needs 7): "växjö" -> "vaxjo".
 /// Steps 6-9 are cached per word, so each distinct word is analysed once.
 ///
-/// Thread-safe: all methods are const and per-thread state (stemmer, break iterator)
-/// lives in thread-local storage.
+/// Thread-safe: all methods are const and per-thread state (stemmer, break iterator,
+/// index_text()'s terms of each word) lives in thread-local storage.
 class Analyzer {
  public:
   /// The standard Swedish analyzer with the compiled-in stop words and options from

@@ -19,7 +19,7 @@ if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then
   shift
 fi
 all=(text_decoder html_reader pdf_reader json_reader esf_reader markdown_reader text_reader
-  csv_reader xlsx_reader understand query_parser request_parser)
+  csv_reader xlsx_reader understand query_parser request_parser word_breaks)
 targets=("$@")
 if ((${#targets[@]} == 0)); then targets=("${all[@]}"); fi
 for t in "${targets[@]}"; do
@@ -32,7 +32,7 @@ done
 # The longest input each format is tried with: big enough for a real page or sheet.
 max_len() {
   case "$1" in
-    query_parser) echo 1024 ;;
+    query_parser | word_breaks) echo 1024 ;;
     request_parser) echo 4096 ;;
     esf_reader) echo 8192 ;;
     text_decoder | text_reader | markdown_reader | csv_reader | understand) echo 16384 ;;
