@@ -173,9 +173,9 @@ double time_pass(const Xapian::Database& db, int runs, Make make_spies) {
 
 void per_match(const std::filesystem::path& db_dir, std::size_t n, int runs) {
   const Xapian::Database db(db_dir.string());
-  const auto t0 = std::chrono::steady_clock::now();
+  const auto build_start = std::chrono::steady_clock::now();
   const auto column = std::make_shared<const fynd::FacetColumn>(fynd::FacetColumn::build(db));
-  const double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - build_start).count();
   std::size_t sets = 0, ids = 0;
   for (fynd::Facet f : fynd::kAllFacets) {
     sets += column->column(f).set_count();

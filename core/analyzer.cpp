@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "compound_splitter.h"
 #include "error.h"

@@ -54,9 +54,14 @@ TEST(WordMap, ReserveKeepsEntriesAndFindsThem) {
   map.insert("a", "1");
   map.reserve(10000);
   for (int i = 0; i < 10000; ++i) map.insert("w" + std::to_string(i), std::to_string(i));
-  ASSERT_NE(map.find("a"), nullptr);
-  EXPECT_EQ(*map.find("a"), "1");
-  for (int i = 0; i < 10000; i += 97) EXPECT_EQ(*map.find("w" + std::to_string(i)), std::to_string(i));
+  const std::string* a = map.find("a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(*a, "1");
+  for (int i = 0; i < 10000; i += 97) {
+    const std::string* v = map.find("w" + std::to_string(i));
+    ASSERT_NE(v, nullptr) << i;
+    EXPECT_EQ(*v, std::to_string(i));
+  }
 }
 
 }  // namespace
