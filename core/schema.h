@@ -23,7 +23,8 @@ inline constexpr std::array<Facet, 4> kAllFacets = {Facet::Funder, Facet::Region
 /// `title:` searches only titles. A compound's parts go under `ZP` ("ZPmarknad" for
 /// "arbetsmarknadsavdelningen") and a stem with å/ä/ö/é also under `ZF` without its
 /// diacritics ("ZFvaxjo"); both are searched at a lower weight than `Z` (see Analyzer).
-/// Facet terms are boolean (wdf 0) and their value is case-folded, e.g. `XFUNDER:europeiska socialfonden`, `XYEAR:2020`.
+/// Facet terms are boolean (wdf 0) and their value is case-folded, e.g. `XFUNDER:europeiska socialfonden`, `XYEAR:2020`;
+/// region terms carry kMetadataWdf instead: a query word naming a place searches them (PlaceWords).
 struct Schema {
   // --- term prefixes -------------------------------------------------------------
   static constexpr std::string_view kId = "Q";          ///< unique project id

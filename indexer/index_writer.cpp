@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "facet_values.h"
+#include "place_words.h"
 #include "schema.h"
 #include "text.h"
 
@@ -70,7 +71,14 @@ FileSignature parse_signature(const std::string& value) {
 
 void add_facet(Xapian::Document& doc, Facet facet, const std::vector<std::string>& values) {
   for (const std::string& v : values) {
-    if (!v.empty()) doc.add_boolean_term(Schema::facet_term(facet, v));
+    if (v.empty()) continue;
+    // Region terms also find a place by its words (PlaceWords): they weigh as a word of
+    // the metadata. The other facet terms only filter.
+    if (facet == Facet::Region) {
+      doc.add_term(Schema::facet_term(facet, v), Schema::kMetadataWdf);
+    } else {
+      doc.add_boolean_term(Schema::facet_term(facet, v));
+    }
   }
   if (!values.empty()) doc.add_value(Schema::facet_slot(facet), encode_facet_values(values));
 }
@@ -171,29 +179,13 @@ std::string metadata_text(const Project& p) {
   return out;
 }
 
-/// The words of the region names, so that a query word names a place ("Umeå", "Norrland")
-/// finds the project: their stem, folded and joined terms (no surface terms, no compound
-/// parts), each distinct term once, without positions, at the metadata weight
-/// (a project lists its places at every level, dozens of names; their facet terms and
-/// slot serve filters and counts, and a phrase over a list of place names means nothing).
-/// The terms add_region_words() gives one region name.
-std::vector<std::string> region_terms(const std::string& region, const Analyzer& analyzer) {
-  std::vector<std::string> terms;
-  for (const Token& t : analyzer.tokenize(region)) {
-    // The stem term, not the positional surface term: a query word searches both, and a
-    // name that is only a place of the project needs no surface form of its own.
-    std::vector<std::string> own = analyzer.index_terms(t);
-    for (std::size_t k = 1; k < own.size(); ++k) terms.push_back(std::move(own[k]));
-    for (std::string& term : analyzer.expansion_terms(t)) {
-      // As for the other metadata: names are not split into compound parts.
-      if (term.compare(0, Schema::kPart.size(), Schema::kPart) != 0) terms.push_back(std::move(term));
-    }
-  }
-  return terms;
-}
-
-/// Region names repeat from project to project (the same few hundred places): each
-/// preparing thread analyses a name once per analyzer and keeps its terms.
+/// The words of the region names that are not places of the gazetteer, so that a query
+/// word naming one finds the project: their stem, folded and joined terms
+/// (PlaceWords::name_terms()), each distinct term once, without positions, at the
+/// metadata weight. A gazetteer place's words are searched through its region term
+/// (PlaceWords), not written into every document that lists the place.
+/// Such names repeat from project to project: each preparing thread analyses a name once
+/// per analyzer and keeps its terms.
 const std::vector<std::string>& cached_region_terms(const std::string& region, const Analyzer& analyzer) {
   struct Cache {
     std::uint64_t analyzer = 0;
@@ -206,13 +198,20 @@ const std::vector<std::string>& cached_region_terms(const std::string& region, c
     cache.analyzer = analyzer.fingerprint();
   }
   auto it = cache.terms.find(region);
-  if (it == cache.terms.end()) it = cache.terms.emplace(region, region_terms(region, analyzer)).first;
+  if (it == cache.terms.end()) it = cache.terms.emplace(region, PlaceWords::name_terms(region, analyzer)).first;
   return it->second;
 }
 
 void add_region_words(Xapian::Document& doc, const std::vector<std::string>& regions, const Analyzer& analyzer) {
+  thread_local std::uint64_t options = 0;
+  thread_local const PlaceWords* places = nullptr;
+  if (places == nullptr || options != analyzer.fingerprint()) {
+    places = &PlaceWords::shared(analyzer);
+    options = analyzer.fingerprint();
+  }
   std::unordered_set<std::string> seen;
   for (const std::string& region : regions) {
+    if (places->is_place(region)) continue;
     for (const std::string& term : cached_region_terms(region, analyzer)) {
       if (seen.insert(term).second) doc.add_term(term, Schema::kMetadataWdf);
     }

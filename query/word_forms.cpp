@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "place_words.h"
 #include "schema.h"
 
 namespace fynd {
@@ -135,7 +136,42 @@ std::vector<std::string> WordForms::scan(const Token& token, std::string_view pr
   return out;
 }
 
+namespace {
+
+/// The region terms of the places the word's terms name (PlaceWords: "umeå" -> the
+/// projects in Umeå), each at the highest weight of a term naming it, and adding matches
+/// when one of those terms may.
+void add_places(std::vector<WordExpansion>& out, const Analyzer& analyzer) {
+  const PlaceWords& places = PlaceWords::shared(analyzer);
+  const std::size_t terms = out.size();
+  for (std::size_t i = 0; i < terms; ++i) {
+    const std::vector<std::string>* names = places.places(out[i].term);
+    if (names == nullptr) continue;
+    const double weight = out[i].weight;
+    const bool adds = out[i].adds_matches;
+    for (const std::string& name : *names) {
+      std::string term = Schema::facet_term(Facet::Region, name);
+      auto same = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(terms), out.end(),
+                               [&](const WordExpansion& e) { return e.term == term; });
+      if (same == out.end()) {
+        out.push_back({std::move(term), weight, adds});
+      } else {
+        same->weight = std::max(same->weight, weight);
+        same->adds_matches = same->adds_matches || adds;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<WordExpansion> WordForms::expansions(const Token& token) const {
+  std::vector<WordExpansion> out = term_expansions(token);
+  if (!out.empty() && !token.stop && token.kind == TokenKind::Word) add_places(out, analyzer_);
+  return out;
+}
+
+std::vector<WordExpansion> WordForms::term_expansions(const Token& token) const {
   std::vector<WordExpansion> out;
   for (WeightedTerm& t : analyzer_.weighted_query_terms(token)) out.push_back({std::move(t.term), t.weight, true});
   if (db_ == nullptr || out.empty() || token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;

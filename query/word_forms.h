@@ -53,6 +53,8 @@ class WordForms {
   /// "fiberutbyggnaden") always; the parts of a compound query word only when the word
   /// finds too little (kFewDocs) and the part is not common (kCommonShare). Without an
   /// index every term adds matches.
+  /// Then the region terms of the places the word names (PlaceWords), as the terms that
+  /// name them.
   std::vector<WordExpansion> expansions(const Token& token) const;
 
   /// The parts of a compound word as tokens when the word is rare in the index
@@ -64,6 +66,7 @@ class WordForms {
 
  private:
   std::vector<std::string> scan(const Token& token, std::string_view prefix, bool modifiers) const;
+  std::vector<WordExpansion> term_expansions(const Token& token) const;
 
   const Analyzer& analyzer_;
   const Xapian::Database* db_;
