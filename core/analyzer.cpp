@@ -315,7 +315,6 @@ std::vector<std::string> Analyzer::expansion_terms(const Token& token) const {
   std::vector<std::string> terms;
   if (token.stop || token.stem.empty()) return terms;
   for (const std::string& p : token.parts) terms.push_back(std::string(Schema::kPart) + p);
-  if (!token.folded.empty()) terms.push_back(std::string(Schema::kFolded) + token.folded);
   if (!token.joined.empty()) {
     std::string closed = std::string(Schema::kStem) + stem(token.joined);
     if (std::find(terms.begin(), terms.end(), closed) == terms.end() && closed != std::string(Schema::kStem) + token.stem) {

@@ -55,7 +55,7 @@ struct WeightedTerm {
 struct AnalyzerOptions {
   bool lemmas = true;     ///< stem the Hunspell lemma: projektet -> projekt, insatsen -> insats
   bool compounds = true;  ///< split compounds and index their parts under Schema::kPart
-  bool folding = true;    ///< index diacritic-free stems under Schema::kFolded
+  bool folding = true;    ///< a word typed without diacritics also finds the words with them
 
   /// All on, unless the environment variable FYND_ANALYSIS is "plain" (all off).
   static AnalyzerOptions from_environment();
@@ -123,17 +123,21 @@ class Analyzer {
   std::vector<std::string> query_terms(const Token& token) const;
 
   /// Index path: the terms indexed for a token besides index_terms(), without positions:
-  /// its compound parts (Schema::kPart), its folded stem (Schema::kFolded) and the stem of
-  /// the closed form of a hyphenated word (Token::joined): "e-hälsa" is indexed with the
-  /// stem term of "ehälsa", so a query for either spelling finds it.
+  /// its compound parts (Schema::kPart) and the stem of the closed form of a hyphenated
+  /// word (Token::joined): "e-hälsa" is indexed with the stem term of "ehälsa", so a
+  /// query for either spelling finds it. (The folded stem, Token::folded, is not indexed:
+  /// a word typed without diacritics finds the stems that have them through the index's
+  /// term list, see WordForms.)
   std::vector<std::string> expansion_terms(const Token& token) const;
 
   /// Query path with expansions: query_terms() at weight 1, then
   ///  - the part term of its stem (kPartWeight): "marknad" finds "arbetsmarknadsavdelningen";
   ///  - for a compound, the stem and part terms of its parts (kQueryPartWeight):
   ///    "stålindustrins" finds "stål- och metallindustrin";
-  ///  - for a word typed without diacritics, the folded term and the stems of its
-  ///    diacritic_variants() (kFoldedWeight): "vaxjo" finds "växjö", "halsan" "hälsa";
+  ///  - for a word typed without diacritics, the folded term (Schema::kFolded + stem: not
+  ///    an index term, but a request that WordForms answers with the index's stems that
+  ///    spell it with diacritics) and the stems of its diacritic_variants()
+  ///    (kFoldedWeight): "vaxjo" finds "växjö", "halsan" "hälsa";
   ///    a word typed with å/ä/ö gets none, so "här" does not find "har";
   ///  - for a word whose only diacritics are foreign (é, ü), the folded stem too: "idé"
   ///    finds "ide".

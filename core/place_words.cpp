@@ -37,6 +37,8 @@ std::vector<std::string> PlaceWords::name_terms(std::string_view name, const Ana
     // name that is only a place of the project needs no surface form of its own.
     std::vector<std::string> own = analyzer.index_terms(t);
     for (std::size_t k = 1; k < own.size(); ++k) add(std::move(own[k]));
+    // The folded stem: the key a word typed without diacritics is looked up by ("umea").
+    if (!t.stop && !t.folded.empty()) add(std::string(Schema::kFolded) + t.folded);
     for (std::string& term : analyzer.expansion_terms(t)) {
       // As for the other metadata: names are not split into compound parts.
       if (term.compare(0, Schema::kPart.size(), Schema::kPart) != 0) add(std::move(term));

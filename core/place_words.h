@@ -34,8 +34,8 @@ class PlaceWords {
   /// options (Analyzer::fingerprint()).
   static const PlaceWords& shared(const Analyzer& analyzer);
 
-  /// The terms a region name's words are searched by: the stem, folded and joined terms
-  /// of its words (no surface terms, no compound parts), each once.
+  /// The terms a region name's words are searched by: the stem, folded (Schema::kFolded)
+  /// and joined terms of its words (no surface terms, no compound parts), each once.
   static std::vector<std::string> name_terms(std::string_view name, const Analyzer& analyzer);
 
   /// The names of the places (at most kMaxPlaces) with `term` among their name_terms();

@@ -21,8 +21,10 @@ inline constexpr std::array<Facet, 4> kAllFacets = {Facet::Funder, Facet::Region
 /// Free text follows Xapian's convention: lowercase words with positions, stems under
 /// `Z` without positions. Title words are also indexed under `S` (with positions), so
 /// `title:` searches only titles. A compound's parts go under `ZP` ("ZPmarknad" for
-/// "arbetsmarknadsavdelningen") and a stem with å/ä/ö/é also under `ZF` without its
-/// diacritics ("ZFvaxjo"); both are searched at a lower weight than `Z` (see Analyzer).
+/// "arbetsmarknadsavdelningen"), searched at a lower weight than `Z` (see Analyzer).
+/// `ZF` + a stem without diacritics ("ZFvaxjo") is a query-side key only: the stems of the
+/// index that spell it with å/ä/ö/é/ü (WordForms), and the places whose names have it
+/// (PlaceWords). Indexes built before kept `ZF` terms; they are still searched.
 /// Facet terms are boolean (wdf 0) and their value is case-folded, e.g. `XFUNDER:europeiska socialfonden`, `XYEAR:2020`;
 /// region terms carry kMetadataWdf instead: a query word naming a place searches them (PlaceWords).
 struct Schema {
@@ -31,7 +33,7 @@ struct Schema {
   static constexpr std::string_view kTitle = "S";       ///< title words (positional)
   static constexpr std::string_view kStem = "Z";        ///< stems (no positions)
   static constexpr std::string_view kPart = "ZP";       ///< stems of compound parts (no positions)
-  static constexpr std::string_view kFolded = "ZF";     ///< stems without diacritics, of words that have them
+  static constexpr std::string_view kFolded = "ZF";     ///< stems without diacritics (query side, see above)
   static constexpr std::string_view kFunder = "XFUNDER:";
   static constexpr std::string_view kRegion = "XREGION:";
   static constexpr std::string_view kYear = "XYEAR:";

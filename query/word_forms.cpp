@@ -7,6 +7,7 @@
 
 #include "place_words.h"
 #include "schema.h"
+#include "text.h"
 
 namespace fynd {
 namespace {
@@ -171,10 +172,93 @@ std::vector<WordExpansion> WordForms::expansions(const Token& token) const {
   return out;
 }
 
+namespace {
+
+/// Every spelling of `word` (typed without diacritics) with å or ä for an a, ö for an o,
+/// é for an e, ü for a u, but the word itself; none if there are more than `limit`.
+std::vector<std::string> respellings(const std::string& word, std::size_t limit) {
+  struct Choice {
+    std::size_t at;
+    std::vector<std::string_view> letters;
+  };
+  std::vector<Choice> choices;
+  std::size_t combinations = 1;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    switch (word[i]) {
+      case 'a': choices.push_back({i, {"a", "å", "ä"}}); combinations *= 3; break;
+      case 'o': choices.push_back({i, {"o", "ö"}}); combinations *= 2; break;
+      case 'e': choices.push_back({i, {"e", "é"}}); combinations *= 2; break;
+      case 'u': choices.push_back({i, {"u", "ü"}}); combinations *= 2; break;
+      default: break;
+    }
+    if (combinations > limit) return {};
+  }
+  std::vector<std::string> out;
+  for (std::size_t n = 1; n < combinations; ++n) {  // n == 0 is the word as typed
+    std::string spelling;
+    std::size_t from = 0;
+    std::size_t code = n;
+    for (const Choice& c : choices) {
+      spelling.append(word, from, c.at - from);
+      spelling.append(c.letters[code % c.letters.size()]);
+      code /= c.letters.size();
+      from = c.at + 1;
+    }
+    spelling.append(word, from, std::string::npos);
+    out.push_back(std::move(spelling));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> WordForms::diacritic_stems(const Token& token, const std::string& folded) const {
+  const std::string prefix(Schema::kFolded);
+  const std::optional<std::string> key = cache_key(*db_, analyzer_, token, prefix + folded, false);
+  if (key) {
+    if (std::optional<std::vector<std::string>> hit = FormCache::shared().find(*key)) return std::move(*hit);
+  }
+  // The stem respelt ("vaxjo": "växjö"), and the word respelt and stemmed: Snowball stems
+  // some words differently with their diacritics ("muller" -> "mull", "müller" stays).
+  // (Words of the lexicon are respelt by the Analyzer, through their lemmas.) At most
+  // kMaxRespellings of each: a longer word finds its respellings through the lexicon only.
+  thread_local const Xapian::Stem snowball("swedish");
+  std::vector<std::string> candidates;
+  for (std::string& s : respellings(folded, kMaxRespellings)) candidates.push_back(std::string(Schema::kStem) + s);
+  if (token.surface != folded && text::strip_diacritics(token.surface) == token.surface) {
+    for (const std::string& s : respellings(token.surface, kMaxRespellings)) {
+      std::string term = std::string(Schema::kStem) + snowball(s);
+      if (term != std::string(Schema::kStem) + folded) candidates.push_back(std::move(term));
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<std::string> out;
+  for (std::string& term : candidates) {
+    if (db_->term_exists(term)) out.push_back(std::move(term));
+  }
+  if (key) FormCache::shared().put(*key, out);
+  return out;
+}
+
 std::vector<WordExpansion> WordForms::term_expansions(const Token& token) const {
   std::vector<WordExpansion> out;
   for (WeightedTerm& t : analyzer_.weighted_query_terms(token)) out.push_back({std::move(t.term), t.weight, true});
   if (db_ == nullptr || out.empty() || token.stop || token.stem.empty() || token.kind != TokenKind::Word) return out;
+  // A folded term asks for the index's stems that spell it with diacritics ("ZFvaxjo":
+  // "Zväxjö"), at its weight, after it (an index built before they were resolved here
+  // holds the folded terms themselves: they stay in the query).
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i].term.compare(0, Schema::kFolded.size(), Schema::kFolded) != 0) continue;
+    const double weight = out[i].weight;
+    std::size_t at = i + 1;
+    for (std::string& stem : diacritic_stems(token, out[i].term.substr(Schema::kFolded.size()))) {
+      auto same = [&](const WordExpansion& e) { return e.term == stem; };
+      if (std::any_of(out.begin(), out.end(), same)) continue;
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {std::move(stem), weight, true});
+    }
+    i = at - 1;
+  }
   const std::size_t own_count = analyzer_.query_terms(token).size();
   auto is_part = [&](const std::string& term) {
     for (const std::string& p : token.parts) {

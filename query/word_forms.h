@@ -40,6 +40,9 @@ class WordForms {
   /// A part of a compound query word in more than this share of the index's documents
   /// ("utveckling", "miljö", "projekt") never adds matches; it only weighs.
   static constexpr double kCommonShare = 0.1;
+  /// A stem typed without diacritics is looked up in at most this many spellings with
+  /// them (3 for each a, 2 for each o, e and u).
+  static constexpr std::size_t kMaxRespellings = 512;
 
   WordForms(const Analyzer& analyzer, const Xapian::Database* db) : analyzer_(analyzer), db_(db) {}
 
@@ -67,6 +70,9 @@ class WordForms {
  private:
   std::vector<std::string> scan(const Token& token, std::string_view prefix, bool modifiers) const;
   std::vector<WordExpansion> term_expansions(const Token& token) const;
+  /// The index's stem terms that spell `folded` (a stem without diacritics) with å, ä, ö,
+  /// é or ü; cached per database revision.
+  std::vector<std::string> diacritic_stems(const Token& token, const std::string& folded) const;
 
   const Analyzer& analyzer_;
   const Xapian::Database* db_;
