@@ -382,35 +382,8 @@ std::vector<std::string> Analyzer::compound_parts(std::string_view folded) const
 std::vector<std::string> Analyzer::diacritic_variants(std::string_view word) const {
   std::vector<std::string> out;
   if (!lexical_) return out;
-  // The letters a user may type for å/ä/ö/é/ü, and what they may stand for.
-  struct Choice {
-    std::size_t at;
-    std::vector<std::string_view> letters;
-  };
-  std::vector<Choice> choices;
-  std::size_t combinations = 1;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    switch (word[i]) {
-      case 'a': choices.push_back({i, {"a", "å", "ä"}}); combinations *= 3; break;
-      case 'o': choices.push_back({i, {"o", "ö"}}); combinations *= 2; break;
-      case 'e': choices.push_back({i, {"e", "é"}}); combinations *= 2; break;
-      case 'u': choices.push_back({i, {"u", "ü"}}); combinations *= 2; break;
-      default: break;
-    }
-    if (combinations > kMaxDiacriticVariants) return out;
-  }
   const SwedishLexicon& lex = lexical_->lexicon;
-  for (std::size_t n = 1; n < combinations; ++n) {  // n == 0 is the word itself
-    std::string candidate;
-    std::size_t from = 0;
-    std::size_t code = n;
-    for (const Choice& c : choices) {
-      candidate.append(word.substr(from, c.at - from));
-      candidate.append(c.letters[code % c.letters.size()]);
-      code /= c.letters.size();
-      from = c.at + 1;
-    }
-    candidate.append(word.substr(from));
+  for (std::string& candidate : text::diacritic_respellings(word, kMaxDiacriticVariants)) {
     if (lex.known_simple(candidate)) out.push_back(std::move(candidate));
   }
   return out;

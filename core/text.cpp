@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "error.h"
 
@@ -169,6 +170,41 @@ std::size_t length(std::string_view utf8) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   }
   return n;
+}
+
+std::vector<std::string> diacritic_respellings(std::string_view word, std::size_t limit) {
+  struct Choice {
+    std::size_t at;
+    std::vector<std::string_view> letters;
+  };
+  std::vector<Choice> choices;
+  std::size_t combinations = 1;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    switch (word[i]) {
+      case 'a': choices.push_back({i, {"a", "å", "ä"}}); combinations *= 3; break;
+      case 'o': choices.push_back({i, {"o", "ö"}}); combinations *= 2; break;
+      case 'e': choices.push_back({i, {"e", "é"}}); combinations *= 2; break;
+      case 'u': choices.push_back({i, {"u", "ü"}}); combinations *= 2; break;
+      default: break;
+    }
+    if (combinations > limit) return {};
+  }
+  std::vector<std::string> out;
+  out.reserve(combinations - 1);
+  for (std::size_t n = 1; n < combinations; ++n) {  // n == 0 is the word as typed
+    std::string spelling;
+    std::size_t from = 0;
+    std::size_t code = n;
+    for (const Choice& c : choices) {
+      spelling.append(word.substr(from, c.at - from));
+      spelling.append(c.letters[code % c.letters.size()]);
+      code /= c.letters.size();
+      from = c.at + 1;
+    }
+    spelling.append(word.substr(from));
+    out.push_back(std::move(spelling));
+  }
+  return out;
 }
 
 std::string_view prefix_bytes(std::string_view utf8, std::size_t max_bytes) {

@@ -1,8 +1,10 @@
 /** Small UTF-8 text helpers built on ICU: normalisation, case folding, validation. */
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fynd::text {
 
@@ -13,6 +15,10 @@ std::string nfc(std::string_view utf8);
 std::string fold_case(std::string_view utf8);
 /// Removes diacritics (å->a, ä->a, ö->o, é->e, ü->u) after fold_case.
 std::string strip_diacritics(std::string_view utf8);
+/// Every spelling of `word` (folded, typed without diacritics) with å or ä for an a, ö for
+/// an o, é for an e, ü for a u, but the word itself; none if there would be more than
+/// `limit`. "vaxjo" -> "våxjo", "växjo", ..., "växjö", ...
+std::vector<std::string> diacritic_respellings(std::string_view word, std::size_t limit);
 /// True if `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 /// Trims ASCII and Unicode white space at both ends.

@@ -172,46 +172,6 @@ std::vector<WordExpansion> WordForms::expansions(const Token& token) const {
   return out;
 }
 
-namespace {
-
-/// Every spelling of `word` (typed without diacritics) with å or ä for an a, ö for an o,
-/// é for an e, ü for a u, but the word itself; none if there are more than `limit`.
-std::vector<std::string> respellings(const std::string& word, std::size_t limit) {
-  struct Choice {
-    std::size_t at;
-    std::vector<std::string_view> letters;
-  };
-  std::vector<Choice> choices;
-  std::size_t combinations = 1;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    switch (word[i]) {
-      case 'a': choices.push_back({i, {"a", "å", "ä"}}); combinations *= 3; break;
-      case 'o': choices.push_back({i, {"o", "ö"}}); combinations *= 2; break;
-      case 'e': choices.push_back({i, {"e", "é"}}); combinations *= 2; break;
-      case 'u': choices.push_back({i, {"u", "ü"}}); combinations *= 2; break;
-      default: break;
-    }
-    if (combinations > limit) return {};
-  }
-  std::vector<std::string> out;
-  for (std::size_t n = 1; n < combinations; ++n) {  // n == 0 is the word as typed
-    std::string spelling;
-    std::size_t from = 0;
-    std::size_t code = n;
-    for (const Choice& c : choices) {
-      spelling.append(word, from, c.at - from);
-      spelling.append(c.letters[code % c.letters.size()]);
-      code /= c.letters.size();
-      from = c.at + 1;
-    }
-    spelling.append(word, from, std::string::npos);
-    out.push_back(std::move(spelling));
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<std::string> WordForms::diacritic_stems(const Token& token, const std::string& folded) const {
   const std::string prefix(Schema::kFolded);
   const std::optional<std::string> key = cache_key(*db_, analyzer_, token, prefix + folded, false);
@@ -224,9 +184,9 @@ std::vector<std::string> WordForms::diacritic_stems(const Token& token, const st
   // kMaxRespellings of each: a longer word finds its respellings through the lexicon only.
   thread_local const Xapian::Stem snowball("swedish");
   std::vector<std::string> candidates;
-  for (std::string& s : respellings(folded, kMaxRespellings)) candidates.push_back(std::string(Schema::kStem) + s);
+  for (std::string& s : text::diacritic_respellings(folded, kMaxRespellings)) candidates.push_back(std::string(Schema::kStem) + s);
   if (token.surface != folded && text::strip_diacritics(token.surface) == token.surface) {
-    for (const std::string& s : respellings(token.surface, kMaxRespellings)) {
+    for (const std::string& s : text::diacritic_respellings(token.surface, kMaxRespellings)) {
       std::string term = std::string(Schema::kStem) + snowball(s);
       if (term != std::string(Schema::kStem) + folded) candidates.push_back(std::move(term));
     }

@@ -4,7 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,21 @@ TEST(TextFold, SwedishAndMixedWordsFoldAsIcuDoes) {
     for (int k = 1 + static_cast<int>(rng() % 8); k > 0; --k) w += pieces[rng() % pieces.size()];
     EXPECT_EQ(text::fold_case(w), icu_fold(w)) << w;
   }
+}
+
+TEST(DiacriticRespellings, EveryRespellingOnceAndNotTheWordItself) {
+  const std::vector<std::string> got = text::diacritic_respellings("malo", 100);
+  // a: 3 choices, o: 2 choices -> 6 spellings, the word itself left out.
+  const std::vector<std::string> want = {"målo", "mälo", "malö", "målö", "mälö"};
+  EXPECT_EQ(std::multiset<std::string>(got.begin(), got.end()), std::multiset<std::string>(want.begin(), want.end()));
+  for (const std::string& s : text::diacritic_respellings("vaxjo", 100)) EXPECT_EQ(text::strip_diacritics(s), "vaxjo") << s;
+  EXPECT_NE(std::find(got.begin(), got.end(), "mälö"), got.end());
+  EXPECT_TRUE(text::diacritic_respellings("sky", 100).empty());  // no letter to respell
+}
+
+TEST(DiacriticRespellings, NoneWhenThereWouldBeMoreThanTheLimit) {
+  EXPECT_EQ(text::diacritic_respellings("aaa", 27).size(), 26u);
+  EXPECT_TRUE(text::diacritic_respellings("aaaa", 27).empty());  // 81 spellings
 }
 
 }  // namespace
