@@ -33,9 +33,32 @@ std::string apply(const icu::Normalizer2& n, std::string_view utf8) {
   return result;
 }
 
+/// True if `utf8` is well-formed UTF-8 of code points below U+0300 only (ASCII and the
+/// lead bytes C2..CB, each with one continuation byte). Every such code point has
+/// NFC_Quick_Check=Yes and combining class 0 (the combining marks start at U+0300), so
+/// such text is NFC as it stands (tests/core/text_fold_test.cpp checks it against ICU).
+bool below_combining_marks(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (b < 0xC2 || b >= 0xCC || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return false;
+    i += 2;
+  }
+  return true;
+}
+
 }  // namespace
 
-std::string nfc(std::string_view utf8) { return apply(normalizer("nfc", UNORM2_COMPOSE), utf8); }
+std::string nfc(std::string_view utf8) {
+  // Nearly all project text is Latin-1 letters: no ICU round trip through UTF-16 for it.
+  if (below_combining_marks(utf8)) return std::string(utf8);
+  return apply(normalizer("nfc", UNORM2_COMPOSE), utf8);
+}
 
 std::string fold_case(std::string_view utf8) {
   // Fast path for plain lowercase ASCII, the most common token.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
 
 #include "error.h"
 #include "text.h"
@@ -195,7 +196,10 @@ std::string TextDecoder::convert(std::string_view bytes, const char* charset, st
   return utf8;
 }
 
-bool TextDecoder::looks_binary(std::string_view bytes) {
+namespace {
+
+/// looks_binary() on a census of the first kCensusBytes of `bytes` already taken.
+bool binary_by_census(std::string_view bytes, const ByteCensus& c) {
   const std::string_view head = bytes.substr(0, kSniffBytes);
   if (has_binary_magic(head)) return true;
   if (head.size() >= 2) {
@@ -207,11 +211,16 @@ bool TextDecoder::looks_binary(std::string_view bytes) {
   // Judge the bytes that are not NUL: a run of NULs inside a text file (a damaged copy, a
   // padded export) does not make it binary, but control bytes or mostly high bytes that
   // are not UTF-8 among the rest do (random bytes are ~12 % controls, ~50 % high).
-  const ByteCensus c = census(bytes.substr(0, kCensusBytes));
   const std::size_t rest = c.total - c.nul;
   if (rest == 0) return c.nul > 0;
   if (c.control * 20 > rest) return true;
   return !plausibly_utf8(c) && c.high * 10 > rest * 3;
+}
+
+}  // namespace
+
+bool TextDecoder::looks_binary(std::string_view bytes) {
+  return binary_by_census(bytes, census(bytes.substr(0, kCensusBytes)));
 }
 
 DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) const {
@@ -235,14 +244,23 @@ DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) c
                                       : Utf16Guess::None;
              g != Utf16Guess::None) {
     out.encoding = g == Utf16Guess::LittleEndian ? "UTF-16LE" : "UTF-16BE";
-  } else if (looks_binary(bytes)) {
-    throw InputError(name + ": binary file");
   }
+  // Single-byte and UTF-8 text: one census of the bytes (of the first kCensusBytes too,
+  // for the binary check, when that is all there is: a line of a JSON Lines file).
+  std::optional<ByteCensus> whole;
+  if (out.encoding.empty()) {
+    const ByteCensus head = census(bytes.substr(0, kCensusBytes));
+    if (binary_by_census(bytes, head)) throw InputError(name + ": binary file");
+    if (bytes.size() <= kCensusBytes) whole = head;
+  }
+  if (!whole && (out.encoding.empty() || out.encoding == "UTF-8")) whole = census(bytes);
 
-  if (out.encoding.empty() || out.encoding == "UTF-8") {
-    // Single-byte and UTF-8 text: control bytes are the same byte in every such charset,
-    // so they go before the charset is judged (a NUL run would confuse the detector).
-    const ByteCensus c = census(bytes);
+  bool valid_utf8 = false;  // known from the census: no ill-formed sequence
+  if (whole) {
+    // Control bytes are the same byte in every such charset, so they go before the
+    // charset is judged (a NUL run would confuse the detector).
+    const ByteCensus& c = *whole;
+    valid_utf8 = c.utf8_invalid == 0;  // dropping ASCII control bytes keeps it so
     if (c.nul + c.control > 0) {
       cleaned.assign(bytes);
       dropped = drop_control_bytes(cleaned);
@@ -254,7 +272,7 @@ DecodedText TextDecoder::decode(std::string_view bytes, std::string_view file) c
   }
 
   std::string utf8;
-  if (out.encoding == "UTF-8" && text::is_valid_utf8(bytes)) {
+  if (out.encoding == "UTF-8" && (valid_utf8 || (!whole && text::is_valid_utf8(bytes)))) {
     utf8.assign(bytes);
   } else {
     utf8 = convert(bytes, out.encoding.c_str(), out.replaced);

@@ -1,7 +1,8 @@
-// text::fold_case takes fast paths for ASCII and for the precomposed Latin-1 letters of
-// Swedish words; what it gives must be ICU's NFKC_Casefold of the same text.
+// text::fold_case and text::nfc take fast paths for ASCII and the Latin-1 letters of
+// Swedish words; what they give must be ICU's NFKC_Casefold and NFC of the same text.
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -55,6 +56,42 @@ TEST(TextFold, SwedishAndMixedWordsFoldAsIcuDoes) {
     std::string w;
     for (int k = 1 + static_cast<int>(rng() % 8); k > 0; --k) w += pieces[rng() % pieces.size()];
     EXPECT_EQ(text::fold_case(w), icu_fold(w)) << w;
+  }
+}
+
+std::string icu_nfc(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  icu::UnicodeString out;
+  n->normalize(icu::UnicodeString::fromUTF8(s), out, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+// text::nfc leaves text of code points below U+0300 as it is, without ICU: that holds
+// only if every such code point is NFC_Quick_Check=Yes with combining class 0.
+TEST(TextNfc, CodePointsBelowTheCombiningMarksAreNfcAsTheyStand) {
+  for (UChar32 cp = 1; cp < 0x300; ++cp) {
+    EXPECT_EQ(u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << std::hex << cp;
+    EXPECT_EQ(u_getCombiningClass(cp), 0) << std::hex << cp;
+  }
+}
+
+TEST(TextNfc, SameAsIcuOnMixturesOfLatinCombiningMarksAndBrokenBytes) {
+  const std::vector<std::string> words = {"Växjö", "A\xCC\x8A", "e\xCC\x81t", "Å", "ǅ", "ʰ", "\xCB\xBF",
+                                          "\xCC\x80", "\xC3", "x\xC3\x28", "\xC0\xAF", "\x80", "\xEF\xBB\xBF",
+                                          "한", "\xE1\x84\x92\xE1\x85\xA1", "Ω", "Å", ""};
+  for (const std::string& w : words) EXPECT_EQ(text::nfc(w), icu_nfc(w)) << w;
+  const std::vector<std::string> pieces = {"a", "Z", " ", "å", "Ä", "ö", "é", "ǅ", "ʰ", "\xCC\x8A", "\xCC\x88",
+                                           "\xCD\x85", "\xC3", "\xA5", "\xC1\x81", "Å", "€", "\xF0\x9F\x98\x80"};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 5000; ++i) {
+    std::string w;
+    for (int k = 1 + static_cast<int>(rng() % 8); k > 0; --k) w += pieces[rng() % pieces.size()];
+    EXPECT_EQ(text::nfc(w), icu_nfc(w)) << w;
   }
 }
 
