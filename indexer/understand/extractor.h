@@ -15,6 +15,19 @@
 
 namespace fynd {
 
+/// A clause that names a project's partners, and the words it was found in.
+struct PartnerClause {
+  std::string clause;  ///< "Socialförvaltningen och Arbetsmarknadsavdelningen"
+  std::string match;   ///< "samverkansprojekt mellan Socialförvaltningen och …"
+  bool operator==(const PartnerClause&) const = default;
+};
+
+/// The partner clauses of one sentence (no '.' or '\n' in it), in order: the rest of the
+/// sentence after "samverkan mellan/med", "samarbete mellan/med", "tillsammans med",
+/// "som drivs av", "samverkansaktörer … är", "samverkanspartner… är" (the leftmost, in
+/// any ASCII case), then what comes before each "ingår också".
+std::vector<PartnerClause> partner_clauses(std::string_view sentence);
+
 /// Fills a Project's metadata from its title, text and structured fields, driven by the
 /// gazetteers. Every value found is recorded as Evidence. Values the reader already set
 /// (raw region names, funder names) are normalised to the gazetteer's canonical forms.

@@ -67,7 +67,85 @@ std::vector<std::string> enumeration(const std::string& clause) {
   return items;
 }
 
+/// True for the bytes std::regex's \s takes (the "C" locale's white space).
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+/// Where `\s+([^.\n]+)` matches from `at` in a sentence without '.' or '\n': the start
+/// of its group (which runs to the sentence end), or npos.
+std::size_t clause_after(std::string_view sentence, std::size_t at) {
+  std::size_t w = at;
+  while (w < sentence.size() && is_space(sentence[w])) ++w;
+  if (w == at) return std::string_view::npos;
+  if (w < sentence.size()) return w;
+  return w - at >= 2 ? w - 1 : std::string_view::npos;  // the group takes back one space
+}
+
 }  // namespace
+
+std::vector<PartnerClause> partner_clauses(std::string_view sentence) {
+  // The literal scan of two patterns, matched as std::regex (ECMAScript) matches them on a
+  // sentence: the leftmost match, the first alternative that matches there; case-blind in
+  // ASCII only, as std::regex::icase is on bytes.
+  //   (?:samverkansprojekt mellan|samarbete mellan|samverkan mellan|samverkan med|
+  //      samarbete med|tillsammans med|samverkansaktörer[^.]{0,40}? är|som drivs av|
+  //      samverkanspartner[a-z]* är)\s+([^.\n]+)                          (icase)
+  //   ([^.\n]+?)\s+ingår också                                              (every match)
+  std::vector<PartnerClause> out;
+  std::string lower(sentence);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const std::string_view low(lower);
+  auto at = [&](std::size_t i, std::string_view lit) { return low.compare(i, lit.size(), lit) == 0; };
+  static constexpr std::string_view kPlain[] = {"samverkansprojekt mellan", "samarbete mellan", "samverkan mellan",
+                                                 "samverkan med", "samarbete med", "tillsammans med"};
+  // The end of the alternative that matches at i, with the group found after it.
+  auto after_alternative = [&](std::size_t i) -> std::size_t {
+    for (std::string_view lit : kPlain) {
+      if (at(i, lit)) {
+        if (const std::size_t g = clause_after(sentence, i + lit.size()); g != std::string_view::npos) return g;
+      }
+    }
+    if (at(i, "samverkansaktörer")) {
+      const std::size_t from = i + std::string_view("samverkansaktörer").size();
+      for (std::size_t j = 0; j <= 40 && from + j <= low.size(); ++j) {  // [^.]{0,40}? : the least that matches
+        if (!at(from + j, " är")) continue;
+        if (const std::size_t g = clause_after(sentence, from + j + 4); g != std::string_view::npos) return g;
+      }
+    }
+    if (at(i, "som drivs av")) {
+      if (const std::size_t g = clause_after(sentence, i + 12); g != std::string_view::npos) return g;
+    }
+    if (at(i, "samverkanspartner")) {
+      std::size_t k = i + std::string_view("samverkanspartner").size();
+      while (k < low.size() && low[k] >= 'a' && low[k] <= 'z') ++k;  // [a-z]*: no backtracking can help
+      if (at(k, " är")) {
+        if (const std::size_t g = clause_after(sentence, k + 4); g != std::string_view::npos) return g;
+      }
+    }
+    return std::string_view::npos;
+  };
+  for (std::size_t i = low.find_first_of("st"); i != std::string_view::npos; i = low.find_first_of("st", i + 1)) {
+    if (const std::size_t g = after_alternative(i); g != std::string_view::npos) {
+      out.push_back({std::string(sentence.substr(g)), std::string(sentence.substr(i))});
+      break;  // the group runs to the sentence end: no second match
+    }
+  }
+  // ([^.\n]+?)\s+ingår också, from `from` on: the group is the least (one byte or more)
+  // before white space and the words; the next search starts after them.
+  constexpr std::string_view kAlso = "ingår också";
+  std::size_t from = 0;
+  for (std::size_t k = sentence.find(kAlso); k != std::string_view::npos; k = sentence.find(kAlso, k + 1)) {
+    std::size_t w = k;  // the start of the white space before the words
+    while (w > from && is_space(sentence[w - 1])) --w;
+    if (w == k) continue;                    // no white space before them
+    if (w == from) ++w;                      // the group takes one byte at least
+    if (w >= k) continue;
+    out.push_back({std::string(sentence.substr(from, w - from)), std::string(sentence.substr(from, k + kAlso.size() - from))});
+    from = k + kAlso.size();
+  }
+  return out;
+}
 
 void Extractor::extract_people(Project& p, std::string_view text) const {
   const std::string s(text);
@@ -136,11 +214,6 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
     add_evidence(p, "email", p.email, m.str());
   }
   // Partners: the organisations enumerated after "samverkan mellan", "tillsammans med", ...
-  static const std::regex partner_after(
-      "(?:samverkansprojekt mellan|samarbete mellan|samverkan mellan|samverkan med|samarbete med|tillsammans med|"
-      "[Ss]amverkansaktörer[^.]{0,40}? är|som drivs av|[Ss]amverkanspartner[a-z]* är)\\s+([^.\\n]+)",
-      std::regex::icase);
-  static const std::regex partner_before("([^.\\n]+?)\\s+ingår också");
   auto add_partners = [&](const std::string& clause, const std::string& ev) {
     for (std::string item : enumeration(drop_parentheses(clause))) {
       for (const char* tail : {" som ", " i "}) {
@@ -153,8 +226,7 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
       add_evidence(p, "partners", item, ev);
     }
   };
-  // std::regex is slow: only sentences holding what a match of partner_after or
-  // partner_before holds (its literal words, lower-cased) are searched.
+  // Only sentences holding what a match holds (its literal words, in lower case) are scanned.
   static const char* const triggers[] = {"samverkansprojekt mellan", "samarbete mellan", "samverkan mellan",
                                          "samverkan med", "samarbete med", "tillsammans med", "samverkansaktörer",
                                          "drivs av", "samverkanspartner", "ingår också"};
@@ -162,20 +234,14 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
   while (start < s.size()) {
     std::size_t end = s.find_first_of(".\n", start);
     if (end == std::string::npos) end = s.size();
-    const std::string sentence = s.substr(start, end - start);
+    const std::string_view sentence = std::string_view(s).substr(start, end - start);
     start = end + 1;
     const std::string lower = text::fold_case(sentence);
     if (std::none_of(std::begin(triggers), std::end(triggers),
                      [&](const char* t) { return lower.find(t) != std::string::npos; })) {
       continue;
     }
-    for (const std::regex* re : {&partner_after, &partner_before}) {
-      // partner_before needs its literal words; without them its lazy scan is quadratic.
-      if (re == &partner_before && sentence.find("ingår också") == std::string::npos) continue;
-      for (std::sregex_iterator it(sentence.begin(), sentence.end(), *re), e; it != e; ++it) {
-        add_partners((*it)[1].str(), it->str());
-      }
-    }
+    for (const PartnerClause& c : partner_clauses(sentence)) add_partners(c.clause, c.match);
   }
 }
 

@@ -350,6 +350,74 @@ TEST(ExtractorPeople, Partners) {
                                  "Försäkringskassan", "Samordningsförbundet", "Kommunal Utveckling"}));
 }
 
+// partner_clauses scans for the partner patterns' words; what it finds must be what the
+// patterns find with std::regex (kept here as the reference), match for match.
+std::vector<PartnerClause> partner_clauses_by_regex(const std::string& sentence) {
+  static const std::regex after(
+      "(?:samverkansprojekt mellan|samarbete mellan|samverkan mellan|samverkan med|samarbete med|tillsammans med|"
+      "[Ss]amverkansaktörer[^.]{0,40}? är|som drivs av|[Ss]amverkanspartner[a-z]* är)\\s+([^.\\n]+)",
+      std::regex::icase);
+  static const std::regex before("([^.\\n]+?)\\s+ingår också");
+  std::vector<PartnerClause> out;
+  for (const std::regex* re : {&after, &before}) {
+    for (std::sregex_iterator it(sentence.begin(), sentence.end(), *re), e; it != e; ++it) {
+      out.push_back({(*it)[1].str(), it->str()});
+    }
+  }
+  return out;
+}
+
+std::string show(const std::vector<PartnerClause>& v) {
+  std::string out;
+  for (const PartnerClause& c : v) out += "[" + c.clause + " | " + c.match + "] ";
+  return out;
+}
+
+TEST(ExtractorPeople, PartnerClausesAreThoseOfThePatternsOnGeneratedText) {
+  const std::vector<std::string> pieces{
+      "samverkan med", "Samverkan Mellan", "SAMARBETE MED", "samarbete mellan", "tillsammans med", "Tillsammans",
+      "samverkansprojekt mellan", "Samverkansaktörer", "samverkansaktörer i projektet", " är", " är ", "är",
+      "som drivs av", "Som Drivs Av", "drivs av", "Samverkanspartners", "samverkanspartnerna är", "SAMVERKANSPARTNER",
+      "ingår också", " ingår också", "Ingår också", "ingår ocksa", " ", "  ", "\t", "\r", " \r", "Region Kalmar",
+      "Linnéuniversitetet", " och ", ", ", "Växjö kommun (VK)", "med", "mellan", "samverkan", "x", "Ö", "ä"};
+  std::uint64_t state = 99;
+  std::size_t found = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string sentence;
+    const int n = 1 + i % 9;
+    for (int k = 0; k < n; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      sentence += pieces[(state >> 33) % pieces.size()];
+    }
+    const std::vector<PartnerClause> want = partner_clauses_by_regex(sentence);
+    found += want.size();
+    ASSERT_TRUE(partner_clauses(sentence) == want)
+        << "sentence: [" << sentence << "]\n got: " << show(partner_clauses(sentence)) << "\nwant: " << show(want);
+  }
+  EXPECT_GT(found, 2000U);
+}
+
+TEST(ExtractorPeople, PartnerClausesAreThoseOfThePatternsOnTheErdfCorpus) {
+  FYND_REQUIRE_SHARED(shared);
+  const auto records = nlohmann::json::parse(test::read_file(shared / "corpus/tillvaxtverket-eruf-2014-2020.json"));
+  std::size_t found = 0;
+  for (const auto& r : records) {
+    if (!r.contains("projektbeskrivning") || !r["projektbeskrivning"].is_string()) continue;
+    const std::string text = r["projektbeskrivning"].get<std::string>();
+    std::size_t start = 0;
+    while (start < text.size()) {  // sentences as extract_people cuts them
+      std::size_t end = text.find_first_of(".\n", start);
+      if (end == std::string::npos) end = text.size();
+      const std::string sentence = text.substr(start, end - start);
+      start = end + 1;
+      const std::vector<PartnerClause> want = partner_clauses_by_regex(sentence);
+      found += want.size();
+      ASSERT_TRUE(partner_clauses(sentence) == want) << sentence;
+    }
+  }
+  EXPECT_GT(found, 20U);  // the corpus does name partners this way
+}
+
 TEST(Extractor, EveryValueHasEvidence) {
   Project p = extract("Projektet finansieras av Europeiska Socialfonden. I Nässjö, från januari 2020 till juni 2022.");
   for (const std::string& f : p.funders) {
