@@ -9,7 +9,7 @@
 namespace fynd {
 
 /// Appends `doc` to `out` in a compact binary form (lengths, then bytes; the record, if
-/// any, as MessagePack of its JSON with its fields in order).
+/// any, field by field, its fields in order).
 void encode_document(const RawDocument& doc, std::string& out);
 
 /// The document `encode_document` wrote; throws InputError when the bytes are cut short

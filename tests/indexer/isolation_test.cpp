@@ -234,6 +234,51 @@ TEST(WorkerCodec, DocumentsSurviveTheTripWithRecordFieldsInOrder) {
   EXPECT_THROW(decode_document(std::string_view(bytes).substr(0, bytes.size() - 3)), InputError);
 }
 
+TEST(WorkerCodec, EveryFieldOfARecordSurvivesTheTrip) {
+  Project p;
+  p.id = "esf-2020-17";
+  p.kind = ProjectKind::Article;
+  p.title = "Unga i arbete";
+  p.text = "Ett projekt i Ljusdal.";
+  p.display_text = "Ett projekt i Ljusdal!";
+  p.source = {"a.jsonl", 7, 99, "json"};
+  p.funders = {"Europeiska socialfonden", "Region Gävleborg"};
+  p.regions = {"Ljusdal", "Gävleborgs län"};
+  p.years = {2018, 2019, -1};
+  p.themes = {"arbetsmarknad"};
+  p.budget_sek = -5;
+  p.granted_sek = 4000000000LL;
+  p.owner = "Ljusdals kommun";
+  p.contact = "Åsa Öberg";
+  p.email = "asa@ljusdal.se";
+  p.period = {"2018-01-01", "2019-12-31"};
+  p.partners = {"Arbetsförmedlingen"};
+  p.fields = {{"b", "2"}, {"a", "1"}, {"b", "3"}};
+  p.evidence.push_back({"owner", "Ljusdals kommun", "Projektägare: Ljusdals kommun", Origin::Page, true});
+  p.evidence.push_back({"years", "2018", "2018", Origin::Structured, false});
+  RawDocument doc;
+  doc.record = p;
+  std::string bytes;
+  encode_document(doc, bytes);
+  const RawDocument back = decode_document(bytes);
+  ASSERT_TRUE(back.record.has_value());
+  EXPECT_EQ(nlohmann::json(*back.record), nlohmann::json(p));
+  EXPECT_EQ(back.record->fields, p.fields);  // order and repeated keys, which the JSON folds
+  EXPECT_EQ(back.record->display_text, p.display_text);
+  EXPECT_EQ(back.record->evidence[0].origin, Origin::Page);
+  EXPECT_EQ(back.record->evidence[1].origin, Origin::Structured);
+  EXPECT_FALSE(back.record->evidence[1].used);
+  // A record without an optional amount keeps it empty.
+  doc.record->budget_sek.reset();
+  bytes.clear();
+  encode_document(doc, bytes);
+  EXPECT_FALSE(decode_document(bytes).record->budget_sek.has_value());
+  // Bytes that are not a document: an error, not a crash or a huge allocation.
+  std::string junk = bytes;
+  for (std::size_t i = 0; i + 8 <= junk.size(); i += 64) junk.replace(i, 8, "\xff\xff\xff\xff\xff\xff\xff\x7f");
+  EXPECT_THROW(decode_document(junk), InputError);
+}
+
 TEST(IsolatedReader, ReaderErrorsKeepTheirKind) {
   const auto dir = test::temp_dir();
   ReaderRegistry registry;
