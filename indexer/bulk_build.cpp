@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -75,10 +76,26 @@ void BulkBuild::clear_stale(const fs::path& index) {
   remove_stale_builds(folder.parent_path(), "." + folder.filename().string() + ".build-");
 }
 
+std::size_t BulkBuild::merge_fan_in(std::size_t wanted) {
+  if (wanted < 2) wanted = kMergeFanIn;
+  constexpr std::size_t kReserve = 64;  // the index, the reader's pipes, stdio, ...
+  const auto needed = static_cast<rlim_t>(2 * wanted * kFilesPerSource + kReserve);
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return std::min<std::size_t>(wanted, 16);
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? needed : std::min(needed, limit.rlim_max);
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= needed) return wanted;
+  const std::size_t room = limit.rlim_cur > kReserve ? static_cast<std::size_t>(limit.rlim_cur) - kReserve : 0;
+  return std::max<std::size_t>(2, room / (2 * kFilesPerSource));
+}
+
 BulkBuild::BulkBuild(fs::path index, std::size_t writers, std::size_t segment_docs, std::size_t fan_in)
     : index_(folder_of(index)),
       segment_docs_(segment_docs == 0 ? kSegmentDocs : segment_docs),
-      fan_in_(fan_in < 2 ? kMergeFanIn : fan_in) {
+      fan_in_(merge_fan_in(fan_in)) {
   const fs::path parent = index_.parent_path();
   const std::string prefix = "." + index_.filename().string() + ".build-";
   remove_stale_builds(parent, prefix);

@@ -29,7 +29,10 @@ namespace fynd {
 /// see it grow, so its documents go, in reading order, into segments of kSegmentDocs
 /// documents each, written by `writers` threads (segment s by thread s mod writers).
 /// Finished segments are merged kMergeFanIn at a time with Xapian's compaction, which
-/// copies their encoded postings; finish() merges what is left into one database, applies
+/// copies their encoded postings (every merge copies its documents once more, so the
+/// fan-in is wide: a 100k-project run merges once, at the end; each source database holds
+/// a few files open, so the fan-in is capped by the open-file limit, see merge_fan_in());
+/// finish() merges what is left into one database, applies
 /// what must be applied to the whole (the projects of a file that failed after some were
 /// added, the earlier copies of a duplicate id, the file signatures), and puts it in
 /// place of the empty index with one rename.
@@ -49,7 +52,15 @@ namespace fynd {
 class BulkBuild {
  public:
   static constexpr std::size_t kSegmentDocs = 500;
-  static constexpr std::size_t kMergeFanIn = 16;
+  static constexpr std::size_t kMergeFanIn = 256;
+  /// Files Xapian holds open for each database a merge reads (postlist, termlist,
+  /// position and docdata tables), and a margin.
+  static constexpr std::size_t kFilesPerSource = 5;
+
+  /// The fan-in to use for `wanted` (0: kMergeFanIn): raises the process's soft limit of
+  /// open files towards its hard limit as far as that fan-in needs (finish() may merge up
+  /// to two fan-ins of parts at once), and returns what the limit allows (at least 2).
+  static std::size_t merge_fan_in(std::size_t wanted);
 
   /// `index`: the index directory (an empty database). `segment_docs` and `fan_in` (0:
   /// the defaults above) shape the segments and their merges. Throws IndexError when the

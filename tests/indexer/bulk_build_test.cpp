@@ -5,10 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <map>
 #include <sstream>
 
+#include "bulk_build.h"
 #include "pipeline.h"
 #include "schema.h"
 #include "sharded_index_writer.h"
@@ -209,6 +212,29 @@ TEST(BulkBuild, AnIndexThatHoldsProjectsIsUpdatedInPlace) {
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_FALSE(writer.start_bulk(2)) << "an index with projects is not rebuilt";
   EXPECT_FALSE(writer.bulk());
+}
+
+// A merge holds a few files open for each database it reads: the fan-in raises the soft
+// limit of open files as far as it needs, and shrinks to what a low hard limit allows.
+// (In child processes: a lowered hard limit cannot be raised again.)
+TEST(BulkBuild, MergeFanInFollowsTheOpenFileLimit) {
+  auto exits_with = [](rlim_t soft, rlim_t hard, std::size_t wanted, std::size_t fan_in, rlim_t soft_after) {
+    rlimit l{soft, hard};
+    if (::setrlimit(RLIMIT_NOFILE, &l) != 0) std::_Exit(3);
+    if (BulkBuild::merge_fan_in(wanted) != fan_in) std::_Exit(1);
+    ::getrlimit(RLIMIT_NOFILE, &l);
+    std::_Exit(l.rlim_cur == soft_after ? 0 : 2);
+  };
+  const rlim_t need = 2 * BulkBuild::kMergeFanIn * BulkBuild::kFilesPerSource + 64;
+  // Room under the hard limit: the soft limit goes up to what the fan-in needs.
+  EXPECT_EXIT(exits_with(256, need + 1000, 0, BulkBuild::kMergeFanIn, need), ::testing::ExitedWithCode(0), "");
+  // A hard limit of 264 files: (264 - 64) / (2 * 5) = 20 sources a merge.
+  EXPECT_EXIT(exits_with(100, 264, 0, 20, 264), ::testing::ExitedWithCode(0), "");
+  // Too few files for any real merge: still two at a time.
+  EXPECT_EXIT(exits_with(32, 32, 0, 2, 32), ::testing::ExitedWithCode(0), "");
+  // A limit already high enough stays as it is; a small fan-in asked for is kept.
+  EXPECT_EXIT(exits_with(need + 5, need + 5, 0, BulkBuild::kMergeFanIn, need + 5), ::testing::ExitedWithCode(0), "");
+  EXPECT_EXIT(exits_with(256, 256, 3, 3, 256), ::testing::ExitedWithCode(0), "");
 }
 
 }  // namespace
