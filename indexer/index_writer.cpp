@@ -14,6 +14,7 @@
 #include "facet_values.h"
 #include "place_words.h"
 #include "schema.h"
+#include "stored_record.h"
 #include "text.h"
 
 namespace fynd {
@@ -216,28 +217,6 @@ void add_region_words(Xapian::Document& doc, const std::vector<std::string>& reg
       if (seen.insert(term).second) doc.add_term(term, Schema::kMetadataWdf);
     }
   }
-}
-
-/// The stored record: the project as JSON without what no reader of the index shows
-/// (the evidence, which `fynd-index --explain` prints from the source) and without
-/// empty fields (Project's from_json gives them their defaults).
-std::string stored_record(const Project& p) {
-  nlohmann::json j = to_json_without_evidence(p);
-  for (auto it = j.begin(); it != j.end();) {
-    const nlohmann::json& v = it.value();
-    // (json::empty() is false for every string: an empty string is checked as a string.)
-    const bool empty = v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
-                       ((v.is_array() || v.is_object()) && v.empty());
-    const bool empty_period = it.key() == "period" && v.is_object() && v.value("start", "").empty() &&
-                              v.value("end", "").empty();
-    if ((empty || empty_period) && it.key() != "id") {
-      it = j.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  // Invalid UTF-8 from an upstream step must not lose the project: replace it with U+FFFD.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
