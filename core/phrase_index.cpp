@@ -80,8 +80,8 @@ std::vector<PhraseMatch> PhraseIndex::find_all(const std::vector<Word>& words, s
     auto consider = [&](const Entry& e) {
       if ((best == nullptr || e.tokens.size() > best->tokens.size()) && matches(e, words, i, text)) best = &e;
     };
-    if (auto it = by_first_.find(words[i].folded); it != by_first_.end()) {
-      for (const Entry& e : it->second) consider(e);
+    if (const std::vector<Entry>* list = by_first_.find(words[i].folded)) {
+      for (const Entry& e : *list) consider(e);
     }
     for (const Entry& e : prefix_first_) consider(e);
     if (best != nullptr) {
@@ -99,11 +99,8 @@ bool PhraseIndex::lookup(std::string_view phrase, int& target) const {
   std::vector<Word> words = WordScanner::scan(s);
   if (words.empty()) return false;
   // Structured values are matched case-insensitively, whatever the entry's mode.
-  for (const auto* list : {&by_first_, static_cast<const decltype(by_first_)*>(nullptr)}) {
-    if (list == nullptr) break;
-    auto it = list->find(words.front().folded);
-    if (it == list->end()) continue;
-    for (const Entry& e : it->second) {
+  if (const std::vector<Entry>* list = by_first_.find(words.front().folded)) {
+    for (const Entry& e : *list) {
       if (e.tokens.size() != words.size()) continue;
       bool same = true;
       for (std::size_t k = 0; k < words.size() && same; ++k) {

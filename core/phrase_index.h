@@ -4,9 +4,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "word_map.h"
 #include "word_scanner.h"
 
 namespace fynd {
@@ -49,7 +49,7 @@ class PhraseIndex {
   bool matches(const Entry& e, const std::vector<Word>& words, std::size_t at, std::string_view text) const;
   void add_tokens(std::vector<Token> tokens, int target, PhraseCase mode);
 
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  WordMap<std::vector<Entry>> by_first_;  ///< entries by their first token (looked up for every word)
   std::vector<Entry> prefix_first_;
 };
 

@@ -1,6 +1,7 @@
 #include "extractor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <optional>
 #include <regex>
@@ -116,8 +117,15 @@ long long parse_amount(std::string_view number, std::string_view unit) {
   return static_cast<long long>(v + 0.5L);
 }
 
+namespace {
+std::uint64_t next_extractor_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace
+
 Extractor::Extractor(const Gazetteer& gazetteer, const Analyzer& analyzer)
-    : gazetteer_(gazetteer), analyzer_(analyzer) {}
+    : gazetteer_(gazetteer), analyzer_(analyzer), id_(next_extractor_id()) {}
 
 void Extractor::extract(Project& p) const {
   // 1. What the record says: the reader's values and its fields, normalised.

@@ -1,6 +1,7 @@
 /** Extractor: a project's funders, regions, years, themes, budget and people from its text. */
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,12 +85,15 @@ class Extractor {
     std::string stem;
     std::vector<std::size_t> themes;
   };
-  WordThemes word_themes(const std::string& folded) const;
+  /// The themes of `folded`: valid until the next call on this thread.
+  const WordThemes& word_themes(const std::string& folded) const;
 
   const Gazetteer& gazetteer_;
   const Analyzer& analyzer_;
-  /// word_themes() per word: the stem and the trigger scan are done once per distinct word.
+  /// word_themes() per word: the stem and the trigger scan are done once per distinct word
+  /// (shared by the threads), and each thread keeps what it looked up (no lock, no copy).
   mutable WordCache<WordThemes> theme_hits_;
+  std::uint64_t id_;  ///< tells this extractor's per-thread memo from another's
 };
 
 /// Parses a Swedish amount: "11 444 103" -> 11444103, "12,8 miljoner kronor" -> 12800000.

@@ -4,12 +4,24 @@
 
 #include "extractor.h"
 #include "text.h"
+#include "word_map.h"
 #include "word_scanner.h"
 
 namespace fynd {
 
-Extractor::WordThemes Extractor::word_themes(const std::string& folded) const {
-  if (auto hit = theme_hits_.get(folded)) return std::move(*hit);
+const Extractor::WordThemes& Extractor::word_themes(const std::string& folded) const {
+  struct Memo {
+    std::uint64_t extractor = 0;
+    WordMap<WordThemes> words;
+  };
+  constexpr std::size_t kMaxMemoWords = std::size_t{1} << 16;
+  thread_local Memo memo;
+  if (memo.extractor != id_ || memo.words.size() >= kMaxMemoWords) {
+    memo.words.clear();
+    memo.extractor = id_;
+  }
+  if (const WordThemes* seen = memo.words.find(folded)) return *seen;
+  if (auto hit = theme_hits_.get(folded)) return memo.words.insert(folded, std::move(*hit));
   WordThemes out;
   if (!analyzer_.is_stop_word(folded)) {
     out.stem = analyzer_.stem(folded);
@@ -26,7 +38,7 @@ Extractor::WordThemes Extractor::word_themes(const std::string& folded) const {
     }
   }
   theme_hits_.put(folded, out);
-  return out;
+  return memo.words.insert(folded, std::move(out));
 }
 
 void Extractor::extract_themes(Project& p, std::string_view text) const {
@@ -49,7 +61,7 @@ void Extractor::extract_themes(Project& p, std::span<const Word> title_words, st
     for (const Word& w : part) {
       if (!title) ++body_words;
       if (w.folded.size() < 2) continue;
-      const WordThemes wt = word_themes(w.folded);
+      const WordThemes& wt = word_themes(w.folded);
       for (std::size_t t : wt.themes) {
         Support& s = support[t];
         ++s.hits;
