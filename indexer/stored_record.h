@@ -10,9 +10,9 @@ namespace fynd {
 /// The project as compact JSON (nlohmann's dump of to_json_without_evidence(), keys in
 /// order), without what no reader of the index shows (the evidence, which `fynd-index
 /// --explain` prints from the source) and without empty fields but the id (Project's
-/// from_json gives them their defaults). Written field by field: building the JSON value
-/// and dumping it cost more than writing its text. A string that is not valid UTF-8 makes
-/// the record go the JSON way, which replaces the bad bytes with U+FFFD.
+/// from_json gives them their defaults). Written field by field with JsonWriter: building
+/// the JSON value and dumping it cost more than writing its text. Invalid UTF-8 from an
+/// upstream step is replaced with U+FFFD, as the dump replaces it: the project is kept.
 std::string stored_record(const Project& p);
 
 }  // namespace fynd

@@ -104,7 +104,7 @@ TEST(JsonWriterTest, UnusualCharactersAndNumbersAreWrittenAsNlohmannWritesThem) 
 
 TEST(JsonWriterTest, PlacesCommasBetweenMembersAndItems) {
   std::string out;
-  http::JsonWriter w(out);
+  JsonWriter w(out);
   w.begin_object();
   w.key("a");
   w.begin_array();

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace fynd::http {
+namespace fynd {
 
 /// Writes JSON straight into a string, without building a tree first. Strings are written
 /// as nlohmann::json::dump(-1, ' ', false, error_handler_t::replace) writes them: UTF-8 kept,
@@ -53,4 +53,4 @@ class JsonWriter {
   bool need_comma_ = false;
 };
 
-}  // namespace fynd::http
+}  // namespace fynd

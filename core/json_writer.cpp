@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cmath>
 
-namespace fynd::http {
+namespace fynd {
 namespace {
 
 /// Length of the well-formed UTF-8 sequence starting at s[i] (overlong forms, surrogates
@@ -152,4 +152,4 @@ void JsonWriter::null() {
   out_ += "null";
 }
 
-}  // namespace fynd::http
+}  // namespace fynd
