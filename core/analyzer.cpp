@@ -451,16 +451,9 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field f
                                                            : 1;
   // The terms of each word, kept per thread: most words of a text were seen before, and
   // then neither their analysis nor their term strings are made again.
-  struct Memo {
-    std::uint64_t analyzer = 0;
-    WordMap<WordTerms> words;
-  };
   constexpr std::size_t kMaxMemoWords = std::size_t{1} << 16;
-  thread_local Memo memo;
-  if (memo.analyzer != fingerprint_ || memo.words.size() >= kMaxMemoWords) {
-    memo.words.clear();
-    memo.analyzer = fingerprint_;
-  }
+  thread_local OwnedWordMemo<WordTerms> memo;
+  WordMap<WordTerms>& words = memo.of(fingerprint_, kMaxMemoWords);
   Xapian::termpos last = pos;
   WordTerms own;
   for (Token& t : split(input, false)) {
@@ -469,10 +462,10 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view input, Field f
     const WordTerms* w = &own;
     // A word of a hyphenated chain has terms of its own (the closed form's stem).
     if (t.kind == TokenKind::Word && t.joined.empty()) {
-      w = memo.words.find(t.surface);
+      w = words.find(t.surface);
       if (w == nullptr) {
         analyse(t);
-        w = &memo.words.insert(t.surface, word_terms(*this, t));
+        w = &words.insert(t.surface, word_terms(*this, t));
       }
     } else {
       analyse(t);

@@ -110,4 +110,25 @@ class WordMap {
   std::vector<std::pair<std::string, V>> entries_;
 };
 
+/// A per-thread memo table that belongs to one owner at a time, told apart by a number (an
+/// Extractor's id, never reused; an Analyzer's fingerprint of what its answers depend
+/// on): of() empties it when another owner uses
+/// it on the same thread, or when it holds `max_words` (words of free text are not a
+/// closed set), and gives the table. Declare it `thread_local`.
+template <typename V>
+class OwnedWordMemo {
+ public:
+  WordMap<V>& of(std::uint64_t owner, std::size_t max_words) {
+    if (owner_ != owner || words_.size() >= max_words) {
+      words_.clear();
+      owner_ = owner;
+    }
+    return words_;
+  }
+
+ private:
+  std::uint64_t owner_ = 0;
+  WordMap<V> words_;
+};
+
 }  // namespace fynd

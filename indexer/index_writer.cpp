@@ -16,6 +16,7 @@
 #include "schema.h"
 #include "stored_record.h"
 #include "text.h"
+#include "word_map.h"
 
 namespace fynd {
 namespace {
@@ -186,21 +187,13 @@ std::string metadata_text(const Project& p) {
 /// metadata weight. A gazetteer place's words are searched through its region term
 /// (PlaceWords), not written into every document that lists the place.
 /// Such names repeat from project to project: each preparing thread analyses a name once
-/// per analyzer and keeps its terms.
+/// per analyzer and keeps its terms (valid until the next call on the thread).
 const std::vector<std::string>& cached_region_terms(const std::string& region, const Analyzer& analyzer) {
-  struct Cache {
-    std::uint64_t analyzer = 0;
-    std::unordered_map<std::string, std::vector<std::string>> terms;
-  };
   constexpr std::size_t kMaxNames = 4096;  // names from free-form input are not a closed set
-  thread_local Cache cache;
-  if (cache.analyzer != analyzer.fingerprint() || cache.terms.size() >= kMaxNames) {
-    cache.terms.clear();
-    cache.analyzer = analyzer.fingerprint();
-  }
-  auto it = cache.terms.find(region);
-  if (it == cache.terms.end()) it = cache.terms.emplace(region, PlaceWords::name_terms(region, analyzer)).first;
-  return it->second;
+  thread_local OwnedWordMemo<std::vector<std::string>> memo;
+  WordMap<std::vector<std::string>>& names = memo.of(analyzer.fingerprint(), kMaxNames);
+  if (const std::vector<std::string>* terms = names.find(region)) return *terms;
+  return names.insert(region, PlaceWords::name_terms(region, analyzer));
 }
 
 void add_region_words(Xapian::Document& doc, const std::vector<std::string>& regions, const Analyzer& analyzer) {

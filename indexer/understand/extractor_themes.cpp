@@ -10,18 +10,11 @@
 namespace fynd {
 
 const Extractor::WordThemes& Extractor::word_themes(const std::string& folded) const {
-  struct Memo {
-    std::uint64_t extractor = 0;
-    WordMap<WordThemes> words;
-  };
   constexpr std::size_t kMaxMemoWords = std::size_t{1} << 16;
-  thread_local Memo memo;
-  if (memo.extractor != id_ || memo.words.size() >= kMaxMemoWords) {
-    memo.words.clear();
-    memo.extractor = id_;
-  }
-  if (const WordThemes* seen = memo.words.find(folded)) return *seen;
-  if (auto hit = theme_hits_.get(folded)) return memo.words.insert(folded, std::move(*hit));
+  thread_local OwnedWordMemo<WordThemes> memo;
+  WordMap<WordThemes>& words = memo.of(id_, kMaxMemoWords);
+  if (const WordThemes* seen = words.find(folded)) return *seen;
+  if (auto hit = theme_hits_.get(folded)) return words.insert(folded, std::move(*hit));
   WordThemes out;
   if (!analyzer_.is_stop_word(folded)) {
     out.stem = analyzer_.stem(folded);
@@ -38,7 +31,7 @@ const Extractor::WordThemes& Extractor::word_themes(const std::string& folded) c
     }
   }
   theme_hits_.put(folded, out);
-  return memo.words.insert(folded, std::move(out));
+  return words.insert(folded, std::move(out));
 }
 
 void Extractor::extract_themes(Project& p, std::string_view text) const {
