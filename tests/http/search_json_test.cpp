@@ -102,22 +102,4 @@ TEST(JsonWriterTest, UnusualCharactersAndNumbersAreWrittenAsNlohmannWritesThem) 
   }
 }
 
-TEST(JsonWriterTest, PlacesCommasBetweenMembersAndItems) {
-  std::string out;
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("a");
-  w.begin_array();
-  w.value(1);
-  w.begin_object();
-  w.end_object();
-  w.array(std::vector<std::string>{"x", "y"});
-  w.null();
-  w.end_array();
-  w.key("b");
-  w.value(false);
-  w.end_object();
-  EXPECT_EQ(out, R"({"a":[1,{},["x","y"],null],"b":false})");
-}
-
 }  // namespace fynd::test
