@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "json_writer.h"
+
 namespace fynd {
 
 void Project::add_unique(std::vector<std::string>& list, const std::string& value) {
@@ -33,6 +35,19 @@ Origin origin_from_name(std::string_view name) {
   if (name == "structured") return Origin::Structured;
   if (name == "page") return Origin::Page;
   return Origin::Text;
+}
+
+void write_json(JsonWriter& w, const SourceRef& s) {
+  w.begin_object();
+  w.key("begin");
+  w.value(s.begin);
+  w.key("end");
+  w.value(s.end);
+  w.key("file");
+  w.value(s.file);
+  w.key("format");
+  w.value(s.format);
+  w.end_object();
 }
 
 void to_json(nlohmann::json& j, const SourceRef& s) {

@@ -78,6 +78,9 @@ ProjectKind kind_from_name(std::string_view name);
 std::string_view origin_name(Origin o);
 Origin origin_from_name(std::string_view name);
 
+class JsonWriter;
+/// Writes `s` as the object to_json gives ({"begin","end","file","format"}).
+void write_json(JsonWriter& w, const SourceRef& s);
 void to_json(nlohmann::json& j, const SourceRef& s);
 void from_json(const nlohmann::json& j, SourceRef& s);
 void to_json(nlohmann::json& j, const Period& p);

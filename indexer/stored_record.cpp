@@ -64,16 +64,7 @@ std::string stored_record(const Project& p) {
   }
   list_field("regions", p.regions);
   j.key("source");
-  j.begin_object();
-  j.key("begin");
-  j.value(p.source.begin);
-  j.key("end");
-  j.value(p.source.end);
-  j.key("file");
-  j.value(p.source.file);
-  j.key("format");
-  j.value(p.source.format);
-  j.end_object();
+  write_json(j, p.source);
   text_field("text", p.text);
   list_field("themes", p.themes);
   text_field("title", p.title);

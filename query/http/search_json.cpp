@@ -52,16 +52,7 @@ void write_hit(JsonWriter& w, const Hit& h) {
   w.key("snippet");
   w.value(h.snippet);
   w.key("source");
-  w.begin_object();
-  w.key("begin");
-  w.value(p.source.begin);
-  w.key("end");
-  w.value(p.source.end);
-  w.key("file");
-  w.value(p.source.file);
-  w.key("format");
-  w.value(p.source.format);
-  w.end_object();
+  write_json(w, p.source);
   w.key("themes");
   w.array(p.themes);
   w.key("title");

@@ -16,9 +16,10 @@
 namespace fynd {
 namespace {
 
-std::string icu_fold(const std::string& s) {
+/// What ICU's normaliser `name` ("nfc", "nfkc_cf") makes of `s`.
+std::string icu_normalize(const char* name, const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_COMPOSE, status);
+  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, name, UNORM2_COMPOSE, status);
   EXPECT_TRUE(U_SUCCESS(status));
   icu::UnicodeString out;
   n->normalize(icu::UnicodeString::fromUTF8(s), out, status);
@@ -27,6 +28,9 @@ std::string icu_fold(const std::string& s) {
   out.toUTF8String(utf8);
   return utf8;
 }
+
+std::string icu_fold(const std::string& s) { return icu_normalize("nfkc_cf", s); }
+std::string icu_nfc(const std::string& s) { return icu_normalize("nfc", s); }
 
 std::string utf8_of(char32_t cp) {
   std::string out;
@@ -57,18 +61,6 @@ TEST(TextFold, SwedishAndMixedWordsFoldAsIcuDoes) {
     for (int k = 1 + static_cast<int>(rng() % 8); k > 0; --k) w += pieces[rng() % pieces.size()];
     EXPECT_EQ(text::fold_case(w), icu_fold(w)) << w;
   }
-}
-
-std::string icu_nfc(const std::string& s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-  EXPECT_TRUE(U_SUCCESS(status));
-  icu::UnicodeString out;
-  n->normalize(icu::UnicodeString::fromUTF8(s), out, status);
-  EXPECT_TRUE(U_SUCCESS(status));
-  std::string utf8;
-  out.toUTF8String(utf8);
-  return utf8;
 }
 
 // text::nfc leaves text of code points below U+0300 as it is, without ICU: that holds
