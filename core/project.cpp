@@ -59,6 +59,15 @@ void from_json(const nlohmann::json& j, SourceRef& s) {
   s.end = j.value("end", std::uint64_t{0});
   s.format = j.value("format", "");
 }
+void write_json(JsonWriter& w, const Period& p) {
+  w.begin_object();
+  w.key("end");
+  w.value(p.end);
+  w.key("start");
+  w.value(p.start);
+  w.end_object();
+}
+
 void to_json(nlohmann::json& j, const Period& p) { j = {{"start", p.start}, {"end", p.end}}; }
 void from_json(const nlohmann::json& j, Period& p) {
   p.start = j.value("start", "");

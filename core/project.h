@@ -83,6 +83,8 @@ class JsonWriter;
 void write_json(JsonWriter& w, const SourceRef& s);
 void to_json(nlohmann::json& j, const SourceRef& s);
 void from_json(const nlohmann::json& j, SourceRef& s);
+/// Writes `p` as the object to_json gives ({"end","start"}).
+void write_json(JsonWriter& w, const Period& p);
 void to_json(nlohmann::json& j, const Period& p);
 void from_json(const nlohmann::json& j, Period& p);
 void to_json(nlohmann::json& j, const Evidence& e);

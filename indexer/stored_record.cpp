@@ -55,12 +55,7 @@ std::string stored_record(const Project& p) {
   list_field("partners", p.partners);
   if (!p.period.empty()) {
     j.key("period");
-    j.begin_object();
-    j.key("end");
-    j.value(p.period.end);
-    j.key("start");
-    j.value(p.period.start);
-    j.end_object();
+    write_json(j, p.period);
   }
   list_field("regions", p.regions);
   j.key("source");

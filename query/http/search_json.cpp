@@ -37,12 +37,7 @@ void write_hit(JsonWriter& w, const Hit& h) {
   w.key("owner");
   w.value(p.owner);
   w.key("period");
-  w.begin_object();
-  w.key("end");
-  w.value(p.period.end);
-  w.key("start");
-  w.value(p.period.start);
-  w.end_object();
+  write_json(w, p.period);
   w.key("rank");
   w.value(h.rank);
   w.key("regions");
