@@ -253,6 +253,11 @@ void BulkBuild::merge(std::vector<Part> parts, std::size_t level) {
 }
 
 void BulkBuild::finish(std::unique_ptr<IndexWriter>& current, std::size_t batch_size) {
+  merge_all();
+  install(current, batch_size);
+}
+
+void BulkBuild::merge_all() {
   end_segment();
   stop();
   check_failed();
@@ -261,20 +266,25 @@ void BulkBuild::finish(std::unique_ptr<IndexWriter>& current, std::size_t batch_
     std::lock_guard lock(mutex_);
     parts = parts_;
   }
-  if (parts.empty()) {  // no project: the index stays, with what is known of the files
-    for (const auto& [path, signature] : signatures_) current->set_file_signature(signature);
-    return;
-  }
+  merged_ = !parts.empty();
+  if (!merged_) return;
   std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.first < b.first; });
-  const fs::path built = work_ / "index";
   try {
     Xapian::Database sources;
     for (const Part& p : parts) sources.add_database(Xapian::Database(p.dir.string()));
     // Full compaction: blocks filled, as a search reads them best.
-    sources.compact(built.string(), Xapian::Compactor::FULL);
+    sources.compact((work_ / "index").string(), Xapian::Compactor::FULL);
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot merge the index segments in " + work_.string() + ": " + e.get_description());
   }
+}
+
+void BulkBuild::install(std::unique_ptr<IndexWriter>& current, std::size_t batch_size) {
+  if (!merged_) {  // no project: the index stays, with what is known of the files
+    for (const auto& [path, signature] : signatures_) current->set_file_signature(signature);
+    return;
+  }
+  const fs::path built = work_ / "index";
   const Xapian::rev before = current->revision();
   {
     IndexWriter whole(built, batch_size);

@@ -95,6 +95,12 @@ class BulkBuild {
   /// closed first (it is reopened on the new database). Throws IndexError; the index then
   /// stays empty.
   void finish(std::unique_ptr<IndexWriter>& current, std::size_t batch_size);
+  /// finish() in two steps, for builds that end side by side (the shards of one index):
+  /// merge_all() writes the last segment, waits for the threads and merges the segments
+  /// (thread-safe against other BulkBuilds; throws IndexError); install() then applies
+  /// removals, repeats and signatures and puts the database in place of the index.
+  void merge_all();
+  void install(std::unique_ptr<IndexWriter>& current, std::size_t batch_size);
 
  private:
   /// A database of consecutive documents: a written segment or a merge of some.
@@ -138,6 +144,7 @@ class BulkBuild {
   std::vector<Part> parts_;     ///< finished, not yet merged into a larger part
   std::exception_ptr failed_;
   bool stopped_ = false;
+  bool merged_ = false;  ///< merge_all() found segments and merged them
 };
 
 }  // namespace fynd

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <fstream>
 #include <limits>
+#include <thread>
 
 #include "error.h"
 #include "index_source.h"
@@ -68,7 +69,9 @@ std::size_t ShardedIndexWriter::shard_of(std::string_view id, std::size_t shards
 }
 
 ShardedIndexWriter::ShardedIndexWriter(const fs::path& dir, std::size_t shards, std::size_t batch_size)
-    : dir_(dir), batch_size_(batch_size == 0 ? IndexWriter::kDefaultBatch : batch_size) {
+    : dir_(dir),
+      batch_size_(batch_size == 0 ? IndexWriter::kDefaultBatch : batch_size),
+      shard_batch_(batch_size_) {
   if (shards > kMaxShards) throw IndexError("--shards: at most " + std::to_string(kMaxShards) + " shards");
   const std::size_t existing = existing_shards(dir);
   if (existing != 0 && shards != 0 && shards != existing) {
@@ -86,13 +89,16 @@ ShardedIndexWriter::ShardedIndexWriter(const fs::path& dir, std::size_t shards, 
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw IndexError("cannot create index " + dir.string() + ": " + ec.message());
-  const std::size_t never = std::numeric_limits<std::size_t>::max();
-  for (std::size_t i = 0; i < n; ++i) shards_.push_back(std::make_unique<IndexWriter>(shard_dir(dir, i), never));
+  shard_batch_ = std::numeric_limits<std::size_t>::max();
+  for (std::size_t i = 0; i < n; ++i) {
+    shards_.push_back(std::make_unique<IndexWriter>(shard_dir(dir, i), shard_batch_));
+    BulkBuild::clear_stale(shard_dir(dir, i));
+  }
   if (existing == 0) write_stub(dir, n);
 }
 
 ShardedIndexWriter::~ShardedIndexWriter() {
-  bulk_.reset();  // not finished: the index stays as it was
+  bulks_.clear();  // not finished: the index stays as it was
   try {
     commit();
   } catch (...) {
@@ -110,11 +116,22 @@ void ShardedIndexWriter::add(const Project& project) {
 }
 
 bool ShardedIndexWriter::start_bulk(std::size_t writers, std::size_t segment_docs, std::size_t fan_in) {
-  if (bulk_) return true;
-  if (shards_.size() != 1 || !shards_.front()->started_empty() || !shards_.front()->indexed_files().empty()) return false;
+  if (bulk()) return true;
+  for (const auto& shard : shards_) {
+    if (!shard->started_empty()) return false;
+  }
+  if (!shards_.front()->indexed_files().empty()) return false;
+  const std::size_t n = shards_.size();
+  const std::size_t per_shard = std::max<std::size_t>(1, writers / n);
+  // Each build may merge up to two fan-ins of parts at once: the builds share the
+  // process's open files.
+  const std::size_t fan = fan_in != 0 ? fan_in : std::max<std::size_t>(2, BulkBuild::kMergeFanIn / n);
   try {
-    bulk_ = std::make_unique<BulkBuild>(dir_, writers, segment_docs, fan_in);
+    for (std::size_t i = 0; i < n; ++i) {
+      bulks_.push_back(std::make_unique<BulkBuild>(n == 1 ? dir_ : shard_dir(dir_, i), per_shard, segment_docs, fan));
+    }
   } catch (const IndexError&) {
+    bulks_.clear();
     return false;  // no build folder beside the index (a parent folder we cannot write): one writer
   }
   return true;
@@ -123,58 +140,90 @@ bool ShardedIndexWriter::start_bulk(std::size_t writers, std::size_t segment_doc
 void ShardedIndexWriter::add_document(const std::string& id, const std::string& file, const Xapian::Document& doc) {
   // A handle shares its document, and a handle's count is not thread-safe: the bulk
   // build's thread gets a copy of its own.
-  if (bulk_) return bulk_->add_document(id, file, Xapian::Document::unserialise(doc.serialise()));
+  if (bulk()) return bulks_[shard_of(id, shards_.size())]->add_document(id, file, Xapian::Document::unserialise(doc.serialise()));
   shards_[shard_of(id, shards_.size())]->add_document(id, file, doc);
   changed();
 }
 
 void ShardedIndexWriter::add_document(const std::string& id, const std::string& file, Xapian::Document&& doc) {
-  if (bulk_) return bulk_->add_document(id, file, std::move(doc));
+  if (bulk()) return bulks_[shard_of(id, shards_.size())]->add_document(id, file, std::move(doc));
   shards_[shard_of(id, shards_.size())]->add_document(id, file, doc);
   changed();
 }
 
 Xapian::doccount ShardedIndexWriter::remove_source(const std::string& file) {
-  if (bulk_) return bulk_->remove_source(file);
   Xapian::doccount n = 0;
+  if (bulk()) {
+    for (auto& b : bulks_) n += b->remove_source(file);
+    return n;
+  }
   for (auto& shard : shards_) n += shard->remove_source(file);
   if (n > 0) changed();
   return n;
 }
 
 std::optional<FileSignature> ShardedIndexWriter::file_signature(const std::string& path) const {
-  if (bulk_) return bulk_->file_signature(path);
+  if (bulk()) return bulks_.front()->file_signature(path);
   return shards_.front()->file_signature(path);
 }
 
 void ShardedIndexWriter::set_file_signature(const FileSignature& signature) {
-  if (bulk_) return bulk_->set_file_signature(signature);
+  if (bulk()) return bulks_.front()->set_file_signature(signature);
   shards_.front()->set_file_signature(signature);
 }
 
 void ShardedIndexWriter::erase_file_signature(const std::string& path) {
-  if (bulk_) return bulk_->erase_file_signature(path);
+  if (bulk()) return bulks_.front()->erase_file_signature(path);
   shards_.front()->erase_file_signature(path);
 }
 
 std::map<std::string, FileSignature> ShardedIndexWriter::indexed_files() const {
-  if (bulk_) return bulk_->indexed_files();
+  if (bulk()) return bulks_.front()->indexed_files();
   return shards_.front()->indexed_files();
 }
 
 void ShardedIndexWriter::commit() {
-  if (bulk_) {
-    // The analyzer of the old writer goes with it: the preparing threads are done.
-    const std::unique_ptr<BulkBuild> bulk = std::move(bulk_);
-    bulk->finish(shards_.front(), batch_size_);
-  }
+  if (bulk()) finish_bulk();
   for (std::size_t i = shards_.size(); i-- > 0;) shards_[i]->commit();
   pending_ = 0;
 }
 
+void ShardedIndexWriter::finish_bulk() {
+  // The analyzers of the old writers go with them: the preparing threads are done.
+  const std::vector<std::unique_ptr<BulkBuild>> bulks = std::move(bulks_);
+  bulks_.clear();
+  // Each shard's final merge is one Xapian compaction, on one thread: the shards' run
+  // side by side.
+  std::vector<std::exception_ptr> errors(bulks.size());
+  std::vector<std::thread> merges;
+  for (std::size_t i = 1; i < bulks.size(); ++i) {
+    merges.emplace_back([&, i] {
+      try {
+        bulks[i]->merge_all();
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    });
+  }
+  try {
+    bulks.front()->merge_all();
+  } catch (...) {
+    errors.front() = std::current_exception();
+  }
+  for (std::thread& t : merges) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  // Shard 0 holds the file signatures: in place last, as in every commit.
+  for (std::size_t i = bulks.size(); i-- > 0;) bulks[i]->install(shards_[i], shard_batch_);
+}
+
 Xapian::doccount ShardedIndexWriter::doc_count() const {
-  if (bulk_) return bulk_->doc_count();
   Xapian::doccount n = 0;
+  if (bulk()) {
+    for (const auto& b : bulks_) n += b->doc_count();
+    return n;
+  }
   for (const auto& shard : shards_) n += shard->doc_count();
   return n;
 }

@@ -45,13 +45,15 @@ class ShardedIndexWriter {
   /// The shard (0 … shards-1) of a project id: FNV-1a 64 of its bytes, mod `shards`.
   static std::size_t shard_of(std::string_view id, std::size_t shards);
 
-  /// Writes a new index on `writers` threads (BulkBuild) when it is one database that was
-  /// empty when opened and a build folder can be made beside it; returns whether it does
-  /// (else the one-writer path goes on). commit() then merges and puts it in
-  /// place; until then, what this writer holds is not in the index.
+  /// Writes a new index on `writers` threads (BulkBuild) when every shard was empty when
+  /// opened and a build folder can be made beside each; returns whether it does (else the
+  /// one-writer path goes on). Each shard is a build of its own (its projects, by
+  /// shard_of(), on writers / shards threads, at least one), and commit() merges the
+  /// shards side by side, each on a thread of its own, then puts them in place, shard 0
+  /// (the file signatures) last; until then, what this writer holds is not in the index.
   /// `segment_docs`, `fan_in`: as BulkBuild takes them (0: its defaults).
   bool start_bulk(std::size_t writers, std::size_t segment_docs = 0, std::size_t fan_in = 0);
-  bool bulk() const { return bulk_ != nullptr; }
+  bool bulk() const { return !bulks_.empty(); }
 
   void add(const Project& project);
   /// A prepared document (IndexWriter::build_document), to the shard of `id`.
@@ -75,9 +77,12 @@ class ShardedIndexWriter {
   void changed();
 
   std::vector<std::unique_ptr<IndexWriter>> shards_;
-  std::unique_ptr<BulkBuild> bulk_;  ///< while a bulk build runs
+  void finish_bulk();
+
+  std::vector<std::unique_ptr<BulkBuild>> bulks_;  ///< while a bulk build runs: one a shard
   std::filesystem::path dir_;
   std::size_t batch_size_;
+  std::size_t shard_batch_;  ///< each shard's IndexWriter's batch (shards of many commit together)
   std::size_t pending_ = 0;
 };
 

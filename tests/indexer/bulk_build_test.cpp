@@ -71,9 +71,11 @@ struct IndexRun {
   fs::path db;
 };
 
-IndexRun index_with(const fs::path& db, const std::vector<fs::path>& inputs, bool bulk, std::size_t threads) {
+IndexRun index_with(const fs::path& db, const std::vector<fs::path>& inputs, bool bulk, std::size_t threads,
+                    std::size_t shards = 0) {
   IndexOptions options;
   options.db = db;
+  options.shards = shards;
   options.inputs = inputs;
   options.threads = threads;
   options.bulk = bulk;
@@ -129,6 +131,49 @@ TEST(BulkBuild, SegmentsOnSeveralThreadsGiveTheIndexOfOneWriter) {
     const IndexRun again = index_with(bulk.db, inputs, true, threads);
     EXPECT_EQ(again.summary.projects_indexed, 0U) << again.log;
     EXPECT_EQ(again.summary.files_read, 0U) << again.log;
+    EXPECT_EQ(again.summary.unchanged, one.summary.files_read) << again.log;
+  }
+}
+
+TEST(BulkBuild, ShardsAreBuiltSideBySideAndGiveTheShardsOfOneWriter) {
+  const auto dir = test::temp_dir();
+  const auto in = dir / "in";
+  test::write_file(in / "a.jsonl", json_lines(61));
+  test::write_file(in / "b.json", test::read_file(test::fixture("json/eruf_sample.json")));
+  const std::vector<fs::path> inputs = {test::source_dir() / "data" / "sample", in};
+  constexpr std::size_t kShards = 3;
+
+  {
+    ShardedIndexWriter fresh(dir / "fresh", kShards);
+    EXPECT_TRUE(fresh.start_bulk(2)) << "a new index of shards is built in bulk";
+  }
+  const IndexRun one = index_with(dir / "one", inputs, false, 1, kShards);
+  ASSERT_GE(one.summary.projects_indexed, 60U) << one.log;
+  EXPECT_FALSE(ShardedIndexWriter(one.db, 0).start_bulk(2)) << "shards that hold projects are updated in place";
+  const auto want_files = ShardedIndexWriter(one.db, 0).indexed_files();
+  for (std::size_t threads : {1U, 2U}) {
+    const IndexRun bulk = index_with(dir / ("bulk" + std::to_string(threads)), inputs, true, threads, kShards);
+    EXPECT_EQ(bulk.log, one.log) << threads << " threads";
+    EXPECT_EQ(bulk.summary.total_projects, one.summary.total_projects);
+    std::size_t documents = 0;
+    for (std::size_t i = 0; i < kShards; ++i) {
+      const fs::path shard = "shard-" + std::to_string(i);
+      const std::string want = test::dump_index(one.db / shard);
+      EXPECT_TRUE(test::dump_index(bulk.db / shard) == want) << threads << " threads: " << shard << " differs from one writer's";
+      documents += Xapian::Database((bulk.db / shard).string()).get_doccount();
+      expect_no_build_folder(bulk.db / shard);
+    }
+    EXPECT_EQ(documents, one.summary.total_projects);
+    // The stub lists the shards: the index opens as one.
+    EXPECT_EQ(Xapian::Database(bulk.db.string()).get_doccount(), one.summary.total_projects);
+    const auto files = ShardedIndexWriter(bulk.db, 0).indexed_files();
+    ASSERT_EQ(files.size(), want_files.size());
+    for (const auto& [path, sig] : want_files) {
+      ASSERT_EQ(files.count(path), 1U) << path;
+      EXPECT_EQ(files.at(path).hash, sig.hash) << path;
+    }
+    const IndexRun again = index_with(bulk.db, inputs, true, threads);
+    EXPECT_EQ(again.summary.projects_indexed, 0U) << again.log;
     EXPECT_EQ(again.summary.unchanged, one.summary.files_read) << again.log;
   }
 }
