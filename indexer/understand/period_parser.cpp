@@ -310,7 +310,7 @@ PeriodResult PeriodParser::parse(std::string_view text) {
   // Most texts name no year at all: skip the (slow) regular expressions then.
   bool any_year = false;
   for (std::size_t i = 0; i + 4 <= text.size() && !any_year; ++i) {
-    any_year = (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) &&
+    any_year = ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0')) &&
                std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3]));
   }
   if (!any_year) return f.result;
