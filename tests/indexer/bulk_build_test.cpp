@@ -211,6 +211,21 @@ TEST(BulkBuild, DuplicateIdsAndAFileThatFailsHalfWayLeaveWhatOneWriterLeaves) {
   const Xapian::docid last_of_a = *x.postlist_begin(Schema::id_term("eruf-71029"));
   EXPECT_GT(first_of_b, last_of_a);
   expect_no_build_folder(bulk.db);
+
+  // The same in a new index of two shards, shard by shard: the failed file's projects and
+  // the earlier copies leave the shard they were built in.
+  const IndexRun one2 = index_with(dir / "one2", {in}, false, 1, 2);
+  const IndexRun bulk2 = index_with(dir / "bulk2", {in}, true, 2, 2);
+  EXPECT_EQ(bulk2.log, one2.log);
+  EXPECT_EQ(bulk2.summary.total_projects, 30U + 9U) << bulk2.log;
+  for (const char* shard : {"shard-0", "shard-1"}) {
+    EXPECT_EQ(documents_by_id(bulk2.db / shard), documents_by_id(one2.db / shard)) << shard;
+    expect_no_build_folder(bulk2.db / shard);
+  }
+  Xapian::Database x2(bulk2.db.string());
+  EXPECT_EQ(x2.get_termfreq(Schema::source_term((in / "e.jsonl").string())), 0U);
+  EXPECT_EQ(x2.get_termfreq(Schema::source_term((in / "b.jsonl").string())), 5U);
+  EXPECT_EQ(x2.get_termfreq(Schema::id_term("eruf-71000")), 1U);
 }
 
 TEST(BulkBuild, AReaderOfTheEmptyIndexSeesTheBuiltOneAfterReopen) {
