@@ -123,9 +123,9 @@ bool ShardedIndexWriter::start_bulk(std::size_t writers, std::size_t segment_doc
   if (!shards_.front()->indexed_files().empty()) return false;
   const std::size_t n = shards_.size();
   const std::size_t per_shard = std::max<std::size_t>(1, writers / n);
-  // Each build may merge up to two fan-ins of parts at once: the builds share the
-  // process's open files.
-  const std::size_t fan = fan_in != 0 ? fan_in : std::max<std::size_t>(2, BulkBuild::kMergeFanIn / n);
+  // The builds share the process's open files: the limit is raised once for the fan-in
+  // of one build, which the shards' builds then share.
+  const std::size_t fan = fan_in != 0 ? fan_in : std::max<std::size_t>(2, BulkBuild::merge_fan_in(0) / n);
   try {
     for (std::size_t i = 0; i < n; ++i) {
       bulks_.push_back(std::make_unique<BulkBuild>(n == 1 ? dir_ : shard_dir(dir_, i), per_shard, segment_docs, fan));
