@@ -31,6 +31,13 @@ void PhraseIndex::add(std::string_view phrase, int target, PhraseCase mode, bool
 void PhraseIndex::add_tokens(std::vector<Token> tokens, int target, PhraseCase mode) {
   Entry e{std::move(tokens), mode, target};
   if (e.tokens.front().prefix) {
+    const auto index = static_cast<std::uint32_t>(prefix_first_.size());
+    const std::string& first = e.tokens.front().text;
+    if (first.empty()) {
+      for (auto& list : prefix_by_byte_) list.push_back(index);
+    } else {
+      prefix_by_byte_[static_cast<unsigned char>(first.front())].push_back(index);
+    }
     prefix_first_.push_back(std::move(e));
     return;
   }
@@ -83,7 +90,35 @@ std::vector<PhraseMatch> PhraseIndex::find_all(const std::vector<Word>& words, s
     if (const std::vector<Entry>* list = by_first_.find(words[i].folded)) {
       for (const Entry& e : *list) consider(e);
     }
-    for (const Entry& e : prefix_first_) consider(e);
+    if (!prefix_first_.empty()) {
+      // An Exact entry compares with the word as written, the others with it folded: the
+      // entries of both first bytes, merged back into the order they were added in.
+      const Word& w = words[i];
+      if (w.folded.empty() || w.end <= w.begin || w.begin >= text.size()) {
+        for (const Entry& e : prefix_first_) consider(e);
+      } else {
+        const auto& a = prefix_by_byte_[static_cast<unsigned char>(text[w.begin])];
+        const auto& b = prefix_by_byte_[static_cast<unsigned char>(w.folded.front())];
+        if (&a == &b) {
+          for (std::uint32_t k : a) consider(prefix_first_[k]);
+        } else {
+          std::size_t x = 0;
+          std::size_t y = 0;
+          while (x < a.size() || y < b.size()) {
+            std::uint32_t k;
+            if (y == b.size() || (x < a.size() && a[x] < b[y])) {
+              k = a[x++];
+            } else if (x == a.size() || b[y] < a[x]) {
+              k = b[y++];
+            } else {  // in both lists (an empty first token)
+              k = a[x++];
+              ++y;
+            }
+            consider(prefix_first_[k]);
+          }
+        }
+      }
+    }
     if (best != nullptr) {
       out.push_back({i, i + best->tokens.size(), best->target});
       i += best->tokens.size();

@@ -1,7 +1,9 @@
 /** PhraseIndex: finds gazetteer phrases (names, aliases, genitives) in scanned words. */
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +52,11 @@ class PhraseIndex {
   void add_tokens(std::vector<Token> tokens, int target, PhraseCase mode);
 
   WordMap<std::vector<Entry>> by_first_;  ///< entries by their first token (looked up for every word)
-  std::vector<Entry> prefix_first_;
+  std::vector<Entry> prefix_first_;       ///< entries whose first token is a prefix ("socialfond*")
+  /// Indexes into prefix_first_, ascending, by the first byte of the first token (an entry
+  /// whose first token is empty is in every list): a word is compared only with the entries
+  /// whose first byte it starts with, in the order they were added.
+  std::array<std::vector<std::uint32_t>, 256> prefix_by_byte_;
 };
 
 }  // namespace fynd
