@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <regex>
 #include <set>
+#include <string_view>
 
 #include "period_parser.h"
 #include "provenance.h"
@@ -63,8 +65,41 @@ bool contains_ascii_nocase(std::string_view s, std::string_view needle) {
   return false;
 }
 
+/// False only where no `word` is followed by white space, at most one ':', white space and
+/// a digit, which a labelled amount ("Projektbudget: 2 400 000 kr") holds after its label.
+bool label_amount_possible(std::string_view s, std::initializer_list<std::string_view> words) {
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r') || static_cast<unsigned char>(c) >= 0x80; };
+  for (std::string_view word : words) {
+    for (std::size_t k = s.find(word); k != std::string_view::npos; k = s.find(word, k + 1)) {
+      std::size_t j = k + word.size();
+      while (j < s.size() && space(s[j])) ++j;
+      if (j < s.size() && s[j] == ':') ++j;
+      while (j < s.size() && space(s[j])) ++j;
+      if (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || static_cast<unsigned char>(s[j]) >= 0x80)) return true;
+    }
+  }
+  return false;
+}
+
 bool has_ascii_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// False only where no digit is followed, after white space, by "kr" or "m" in any ASCII
+/// case: then an amount with a unit word ("5 mkr", "2,5 miljoner kronor", "300 kr") cannot
+/// match. A byte past ASCII after the digit counts as possible (whatever a locale's \s is).
+bool amount_unit_possible(std::string_view s) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') continue;
+    std::size_t j = i + 1;
+    while (j < s.size() && (s[j] == ' ' || (s[j] >= '\t' && s[j] <= '\r'))) ++j;
+    if (j == s.size()) return false;
+    if (static_cast<unsigned char>(s[j]) >= 0x80) return true;
+    if (lower(s[j]) == 'm') return true;
+    if (lower(s[j]) == 'k' && j + 1 < s.size() && lower(s[j + 1]) == 'r') return true;
+  }
+  return false;
 }
 
 /// The sentences of a text as byte ranges: split at . ! ? followed by space, and at lines.
@@ -412,14 +447,15 @@ void Extractor::extract_money(Project& p, std::string_view text) const {
   if (!has_ascii_digit(text)) return;
   const std::string s(text);
   std::smatch m;
-  if (!p.budget_sek && text.find("udget") != std::string_view::npos && std::regex_search(s, m, budget_label)) {
+  if (!p.budget_sek && label_amount_possible(text, {"udget"}) && std::regex_search(s, m, budget_label)) {
     const long long v = parse_amount(m[1].str(), m[2].str());
     if (v > 0) {
       p.budget_sek = v;
       add_evidence(p, "budget_sek", std::to_string(v), m.str());
     }
   }
-  if (!p.granted_sek && text.find("evilja") != std::string_view::npos && std::regex_search(s, m, granted_label)) {
+  if (!p.granted_sek && text.find("evilja") != std::string_view::npos &&
+      label_amount_possible(text, {"stöd", "belopp", "medel"}) && std::regex_search(s, m, granted_label)) {
     const long long v = parse_amount(m[1].str(), m[2].str());
     if (v > 0) {
       p.granted_sek = v;
@@ -430,6 +466,7 @@ void Extractor::extract_money(Project& p, std::string_view text) const {
   for (const auto& [b, e] : sentences(text)) {
     const std::string_view piece = text.substr(b, e - b);
     if (!has_ascii_digit(piece) || (!contains_ascii_nocase(piece, "kr") && !contains_ascii_nocase(piece, "sek"))) continue;
+    if (!amount_unit_possible(piece)) continue;
     const std::string sentence(piece);
     if (!std::regex_search(sentence, m, prose)) continue;
     const std::string lower = text::fold_case(sentence);

@@ -298,17 +298,19 @@ TEST(ExtractorMoney, SameAsThePatternsEverywhereOnGeneratedText) {
   const std::vector<std::string> labels{"Budget", "budget", "Total projektbudget", "Projektbudget", "Beviljat ESF-stöd",
                                         "Beviljat belopp", "beviljade medel", "Projektet omsluter", "fick bidrag på",
                                         "tilldelas", "stöd om", "BUDGET", "Beviljat stöd från Tillväxtverket", "Summa"};
-  const std::vector<std::string> numbers{"12", "3,5", "11 444 103", "1.5", "200", "0", "2 000", "12 3456", "x"};
+  const std::vector<std::string> numbers{"12", "3,5", "11 444 103", "1.5", "200", "0", "2 000", "12 3456", "x",
+                                         "11\xC2\xA0444\xC2\xA0103", "7\t000"};
   const std::vector<std::string> units{"kr", "KR", "Kr", "mkr", "MKR", "msek", "MSEK", "Msek", "miljoner kronor",
                                        "Miljoner Kronor", "kronor", "tkr", "sek", "SEK", "", "miljarder kronor", "mnkr",
                                        "krona", "kronorna", "sekunder"};
-  const std::vector<std::string> joins{": ", " ", ":\n", ". ", "\n", " och ", "! ", ""};
+  const std::vector<std::string> joins{": ", " ", ":\n", ". ", "\n", " och ", "! ", "", "\t", " : ", " ::", "\xC2\xA0",
+                                       ":\t\r\n", " m", " k"};
   std::uint64_t state = 12345;
   auto pick = [&](const std::vector<std::string>& from) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return from[(state >> 33) % from.size()];
   };
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 6000; ++i) {
     std::string text;
     const int pieces = 1 + i % 4;
     for (int k = 0; k < pieces; ++k) text += pick(labels) + pick(joins) + pick(numbers) + pick(joins) + pick(units) + pick(joins);
