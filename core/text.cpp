@@ -100,6 +100,18 @@ std::string fold_case(std::string_view utf8) {
   return apply(normalizer("nfkc_cf", UNORM2_COMPOSE), utf8);
 }
 
+bool fold_case_is_local(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto u = static_cast<unsigned char>(utf8[i]);
+    if (u < 0x80) continue;
+    if (u != 0xC3 || i + 1 >= utf8.size()) return false;
+    const auto v = static_cast<unsigned char>(utf8[i + 1]);
+    if (v < 0x80 || v > 0xBF || v == 0x9F || v == 0x97 || v == 0xB7) return false;
+    ++i;
+  }
+  return true;
+}
+
 std::string strip_diacritics(std::string_view utf8) {
   bool ascii = true;
   for (char c : utf8) {

@@ -13,6 +13,10 @@ std::string nfc(std::string_view utf8);
 /// NFKC + full case folding (ICU's nfkc_cf): the form terms are made of.
 /// "ÖREBRO" -> "örebro"; "ﬁ" ligatures from PDF text -> "fi"; NFD input == NFC input.
 std::string fold_case(std::string_view utf8);
+/// True when fold_case() folds `utf8` byte by byte (ASCII, and the letters U+00C0..U+00FF
+/// of its Latin-1 fast path): then fold_case() of a part of it cut at an ASCII byte is
+/// that part of fold_case() of the whole, at the same offsets.
+bool fold_case_is_local(std::string_view utf8);
 /// Removes diacritics (å->a, ä->a, ö->o, é->e, ü->u) after fold_case.
 std::string strip_diacritics(std::string_view utf8);
 /// Every spelling of `word` (folded, typed without diacritics) with å or ä for an a, ö for

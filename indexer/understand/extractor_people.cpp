@@ -82,6 +82,30 @@ std::size_t clause_after(std::string_view sentence, std::size_t at) {
 
 }  // namespace
 
+/// Where the triggers start in `folded`, ascending. Each holds "sam" (samverkan,
+/// samarbete, tillsammans), "drivs av" or "ingår också": those are looked for, and a
+/// trigger is compared where one is found. No trigger holds '.' or a line break, so each
+/// lies inside one sentence.
+template <std::size_t N>
+std::vector<std::size_t> trigger_starts(std::string_view folded, const char* const (&triggers)[N]) {
+  std::vector<std::size_t> out;
+  for (const std::string_view anchor : {std::string_view("sam"), std::string_view("drivs av"), std::string_view("ingår också")}) {
+    for (std::size_t k = folded.find(anchor); k != std::string_view::npos; k = folded.find(anchor, k + 1)) {
+      for (const char* t : triggers) {
+        const std::string_view trigger(t);
+        const std::size_t at = trigger.find(anchor);
+        if (at == std::string_view::npos || k < at) continue;
+        if (folded.compare(k - at, trigger.size(), trigger) == 0) {
+          out.push_back(k - at);
+          break;
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<PartnerClause> partner_clauses(std::string_view sentence) {
   // The literal scan of two patterns, matched as std::regex (ECMAScript) matches them on a
   // sentence: the leftmost match, the first alternative that matches there; case-blind in
@@ -230,16 +254,28 @@ void Extractor::extract_people(Project& p, std::string_view text) const {
   static const char* const triggers[] = {"samverkansprojekt mellan", "samarbete mellan", "samverkan mellan",
                                          "samverkan med", "samarbete med", "tillsammans med", "samverkansaktörer",
                                          "drivs av", "samverkanspartner", "ingår också"};
+  // Text that folds byte for byte (fold_case_is_local) is folded once, and the sentences
+  // holding a trigger are found from where the triggers are in it.
+  std::vector<std::size_t> hits;  // where a trigger starts, ascending
+  const bool local = text::fold_case_is_local(s);
+  if (local) hits = trigger_starts(text::fold_case(s), triggers);
+  std::size_t next_hit = 0;
   std::size_t start = 0;
   while (start < s.size()) {
     std::size_t end = s.find_first_of(".\n", start);
     if (end == std::string::npos) end = s.size();
     const std::string_view sentence = std::string_view(s).substr(start, end - start);
+    const std::size_t begin = start;
     start = end + 1;
-    const std::string lower = text::fold_case(sentence);
-    if (std::none_of(std::begin(triggers), std::end(triggers),
-                     [&](const char* t) { return lower.find(t) != std::string::npos; })) {
-      continue;
+    if (local) {
+      while (next_hit < hits.size() && hits[next_hit] < begin) ++next_hit;
+      if (next_hit == hits.size() || hits[next_hit] >= end) continue;
+    } else {
+      const std::string lower = text::fold_case(sentence);
+      if (std::none_of(std::begin(triggers), std::end(triggers),
+                       [&](const char* t) { return lower.find(t) != std::string::npos; })) {
+        continue;
+      }
     }
     for (const PartnerClause& c : partner_clauses(sentence)) add_partners(c.clause, c.match);
   }

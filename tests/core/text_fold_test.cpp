@@ -65,6 +65,26 @@ TEST(TextFold, SwedishAndMixedWordsFoldAsIcuDoes) {
 
 // text::nfc leaves text of code points below U+0300 as it is, without ICU: that holds
 // only if every such code point is NFC_Quick_Check=Yes with combining class 0.
+TEST(TextFold, LocalFoldingIsThatOfEveryPartCutAtAnAsciiByte) {
+  const std::string text = "Samverkan MED Örebro. Linnéuniversitetet ÅÄÖ åäö\nÉÈ Ü x";
+  ASSERT_TRUE(text::fold_case_is_local(text));
+  const std::string whole = text::fold_case(text);
+  ASSERT_EQ(whole.size(), text.size());
+  for (std::size_t a = 0; a <= text.size(); ++a) {
+    for (std::size_t b = a; b <= text.size(); ++b) {
+      const bool cut_a = a == 0 || a == text.size() || static_cast<unsigned char>(text[a]) < 0x80;
+      const bool cut_b = b == text.size() || static_cast<unsigned char>(text[b]) < 0x80;
+      if (!cut_a || !cut_b) continue;
+      ASSERT_EQ(text::fold_case(text.substr(a, b - a)), whole.substr(a, b - a)) << a << " " << b;
+    }
+  }
+  // ß folds to "ss", × and ÷ are not letters, other scripts go through ICU.
+  for (const char* other : {"Straße", "2×3", "6÷2", "Ωmega", "caf\xC3", "\xE2\x80\x93"}) {
+    EXPECT_FALSE(text::fold_case_is_local(other)) << other;
+  }
+  EXPECT_TRUE(text::fold_case_is_local(""));
+}
+
 TEST(TextNfc, CodePointsBelowTheCombiningMarksAreNfcAsTheyStand) {
   for (UChar32 cp = 1; cp < 0x300; ++cp) {
     EXPECT_EQ(u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << std::hex << cp;
