@@ -30,8 +30,8 @@ while (($#)); do
   esac
 done
 [[ $records =~ ^[1-9][0-9]*$ ]] || { echo "index_instructions.sh: --records is a positive number" >&2; exit 2; }
-command -v valgrind >/dev/null || { echo "needs valgrind (Debian package valgrind)"; exit 2; }
-command -v callgrind_annotate >/dev/null || { echo "needs callgrind_annotate (Debian package valgrind)"; exit 2; }
+command -v valgrind >/dev/null || { echo "needs valgrind (scripts/setup.sh --bench installs it)"; exit 2; }
+command -v callgrind_annotate >/dev/null || { echo "needs callgrind_annotate (scripts/setup.sh --bench installs valgrind)"; exit 2; }
 [[ -f $corpus ]] || { echo "skipped: $corpus is absent (../shared/bench/gen_corpus.py makes it)"; exit 0; }
 for exe in "$index" ${other:+"$other"}; do
   [[ -x $exe ]] || { echo "no fynd-index at $exe (build a Release tree first)"; exit 2; }

@@ -2,7 +2,7 @@
 # Installs what fynd needs from Debian's packages, only what is missing (idempotent).
 #   scripts/setup.sh            build and test dependencies
 #   scripts/setup.sh --browser  also Chromium and Node.js for the browser test
-#   scripts/setup.sh --bench    also wrk and hyperfine for the benchmarks
+#   scripts/setup.sh --bench    also wrk, hyperfine and valgrind for the benchmarks
 #   scripts/setup.sh --fuzz     also clang and libFuzzer for the fuzz preset (scripts/fuzz.sh)
 set -euo pipefail
 
@@ -15,7 +15,7 @@ packages=(build-essential cmake ninja-build pkg-config git
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium nodejs npm) ;;
-    --bench) packages+=(wrk hyperfine) ;;
+    --bench) packages+=(wrk hyperfine valgrind) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
