@@ -80,31 +80,34 @@ std::size_t clause_after(std::string_view sentence, std::size_t at) {
   return w - at >= 2 ? w - 1 : std::string_view::npos;  // the group takes back one space
 }
 
-}  // namespace
-
-/// Where the triggers start in `folded`, ascending. Each holds "sam" (samverkan,
-/// samarbete, tillsammans), "drivs av" or "ingår också": those are looked for, and a
-/// trigger is compared where one is found. No trigger holds '.' or a line break, so each
-/// lies inside one sentence.
+/// Where the triggers start in `folded`, ascending. Most of them hold "sam" (samverkan,
+/// samarbete, tillsammans): those are compared where "sam" is; the others are looked for
+/// as they are. No trigger holds '.' or a line break, so each lies inside one sentence.
 template <std::size_t N>
 std::vector<std::size_t> trigger_starts(std::string_view folded, const char* const (&triggers)[N]) {
+  constexpr std::string_view kAnchor = "sam";
   std::vector<std::size_t> out;
-  for (const std::string_view anchor : {std::string_view("sam"), std::string_view("drivs av"), std::string_view("ingår också")}) {
-    for (std::size_t k = folded.find(anchor); k != std::string_view::npos; k = folded.find(anchor, k + 1)) {
-      for (const char* t : triggers) {
-        const std::string_view trigger(t);
-        const std::size_t at = trigger.find(anchor);
-        if (at == std::string_view::npos || k < at) continue;
-        if (folded.compare(k - at, trigger.size(), trigger) == 0) {
-          out.push_back(k - at);
-          break;
-        }
+  for (const char* t : triggers) {
+    const std::string_view trigger(t);
+    if (trigger.find(kAnchor) != std::string_view::npos) continue;
+    for (std::size_t k = folded.find(trigger); k != std::string_view::npos; k = folded.find(trigger, k + 1)) out.push_back(k);
+  }
+  for (std::size_t k = folded.find(kAnchor); k != std::string_view::npos; k = folded.find(kAnchor, k + 1)) {
+    for (const char* t : triggers) {
+      const std::string_view trigger(t);
+      const std::size_t at = trigger.find(kAnchor);
+      if (at == std::string_view::npos || k < at) continue;
+      if (folded.compare(k - at, trigger.size(), trigger) == 0) {
+        out.push_back(k - at);
+        break;
       }
     }
   }
   std::sort(out.begin(), out.end());
   return out;
 }
+
+}  // namespace
 
 std::vector<PartnerClause> partner_clauses(std::string_view sentence) {
   // The literal scan of two patterns, matched as std::regex (ECMAScript) matches them on a
