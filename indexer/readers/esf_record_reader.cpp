@@ -189,7 +189,6 @@ std::vector<RawDocument> EsfRecordReader::read(const std::filesystem::path& path
   out_doc.source = p.source;
   out_doc.title = p.title;
   out_doc.text = p.text;
-  out_doc.blocks = line_blocks(out_doc.text);
   out_doc.encoding = doc.encoding;
   out_doc.warnings = std::move(doc.warnings);
   out_doc.record = std::move(p);

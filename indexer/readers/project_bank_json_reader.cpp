@@ -229,7 +229,6 @@ class JsonLinesStream {
       p.source = doc.source;
       doc.title = p.title;
       doc.text = p.text;
-      doc.blocks = line_blocks(doc.text);
       doc.encoding = "UTF-8";
       doc.record = std::move(p);
       ++emitted_;
@@ -466,7 +465,6 @@ std::vector<RawDocument> ProjectBankJsonReader::read(const std::filesystem::path
       p.source = doc.source;
       doc.title = p.title;
       doc.text = p.text;
-      doc.blocks = line_blocks(doc.text);
       doc.encoding = decoded.encoding;
       doc.record = std::move(p);
       out.push_back(std::move(doc));

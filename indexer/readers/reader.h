@@ -29,7 +29,9 @@ struct Block {
 /// What a reader yields: decoded text with its structure, or a structured record.
 struct RawDocument {
   std::string text;           ///< the whole text, UTF-8 NFC (pages separated by '\f')
-  std::vector<Block> blocks;  ///< structure; plain text gives one block a line
+  /// Structure; plain text gives one block a line. Empty for a `record`: its project is
+  /// understood from its fields and text, never segmented.
+  std::vector<Block> blocks;
   std::string title;          ///< document title if the format has one (<title>, record name)
   /// Set by structured readers (project-bank JSON, ESF records): fields already mapped.
   /// The pipeline indexes it as one project instead of segmenting `text`.

@@ -223,7 +223,6 @@ std::vector<RawDocument> sheet_documents(const std::filesystem::path& path, std:
       doc.source = p.source;
       doc.title = p.title;
       doc.text = p.text;
-      doc.blocks = line_blocks(doc.text);
       doc.record = std::move(p);
       out.push_back(std::move(doc));
     } catch (const InputError& e) {
