@@ -60,6 +60,14 @@ std::string nfc(std::string_view utf8) {
   return apply(normalizer("nfc", UNORM2_COMPOSE), utf8);
 }
 
+namespace {
+
+/// The second byte of a two-byte letter C3 xx that fold_case's Latin-1 path folds on its
+/// bytes: U+00C0..U+00FF but ß (folds to "ss"), × and ÷.
+bool latin1_letter_byte(unsigned char v) { return v >= 0x80 && v <= 0xBF && v != 0x9F && v != 0x97 && v != 0xB7; }
+
+}  // namespace
+
 std::string fold_case(std::string_view utf8) {
   // Fast path for plain lowercase ASCII, the most common token.
   bool ascii_lower = true;
@@ -89,7 +97,7 @@ std::string fold_case(std::string_view utf8) {
       break;
     }
     auto v = static_cast<unsigned char>(out[i + 1]);
-    if (v < 0x80 || v > 0xBF || v == 0x9F || v == 0x97 || v == 0xB7) {
+    if (!latin1_letter_byte(v)) {
       latin1 = false;
       break;
     }
@@ -105,8 +113,7 @@ bool fold_case_is_local(std::string_view utf8) {
     const auto u = static_cast<unsigned char>(utf8[i]);
     if (u < 0x80) continue;
     if (u != 0xC3 || i + 1 >= utf8.size()) return false;
-    const auto v = static_cast<unsigned char>(utf8[i + 1]);
-    if (v < 0x80 || v > 0xBF || v == 0x9F || v == 0x97 || v == 0xB7) return false;
+    if (!latin1_letter_byte(static_cast<unsigned char>(utf8[i + 1]))) return false;
     ++i;
   }
   return true;

@@ -49,6 +49,14 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// The bytes std::regex's \s takes in the "C" locale; with `or_past_ascii`, also any byte
+/// past ASCII (a check that must not be stricter than a pattern, whatever the locale).
+bool regex_space(char c, bool or_past_ascii = false) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || (or_past_ascii && static_cast<unsigned char>(c) >= 0x80);
+}
+
 /// True if `s` holds `needle` (lowercase ASCII) in any mix of ASCII letter case, as a
 /// std::regex::icase pattern sees it (byte by byte, "C" locale).
 bool contains_ascii_nocase(std::string_view s, std::string_view needle) {
@@ -57,7 +65,7 @@ bool contains_ascii_nocase(std::string_view s, std::string_view needle) {
     std::size_t k = 0;
     while (k < needle.size()) {
       const char c = s[i + k];
-      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != needle[k]) break;
+      if (ascii_lower(c) != needle[k]) break;
       ++k;
     }
     if (k == needle.size()) return true;
@@ -68,7 +76,7 @@ bool contains_ascii_nocase(std::string_view s, std::string_view needle) {
 /// False only where no `word` is followed by white space, at most one ':', white space and
 /// a digit, which a labelled amount ("Projektbudget: 2 400 000 kr") holds after its label.
 bool label_amount_possible(std::string_view s, std::initializer_list<std::string_view> words) {
-  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r') || static_cast<unsigned char>(c) >= 0x80; };
+  auto space = [](char c) { return regex_space(c, true); };
   for (std::string_view word : words) {
     for (std::size_t k = s.find(word); k != std::string_view::npos; k = s.find(word, k + 1)) {
       std::size_t j = k + word.size();
@@ -89,15 +97,14 @@ bool has_ascii_digit(std::string_view s) {
 /// case: then an amount with a unit word ("5 mkr", "2,5 miljoner kronor", "300 kr") cannot
 /// match. A byte past ASCII after the digit counts as possible (whatever a locale's \s is).
 bool amount_unit_possible(std::string_view s) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') continue;
     std::size_t j = i + 1;
-    while (j < s.size() && (s[j] == ' ' || (s[j] >= '\t' && s[j] <= '\r'))) ++j;
+    while (j < s.size() && regex_space(s[j])) ++j;
     if (j == s.size()) return false;
     if (static_cast<unsigned char>(s[j]) >= 0x80) return true;
-    if (lower(s[j]) == 'm') return true;
-    if (lower(s[j]) == 'k' && j + 1 < s.size() && lower(s[j + 1]) == 'r') return true;
+    if (ascii_lower(s[j]) == 'm') return true;
+    if (ascii_lower(s[j]) == 'k' && j + 1 < s.size() && ascii_lower(s[j + 1]) == 'r') return true;
   }
   return false;
 }
